@@ -1,0 +1,47 @@
+// Article: what extraction yields from one Document.
+//
+// Plain data. Every string is UTF-8; an empty string means "the page does not say".
+// Dates are ISO 8601 ("2024-05-31T07:16:00-04:00", or "2024-05-31" when only the day
+// is known); an offset is present only when the page gives a zone. Never invented.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace storyline {
+
+enum class BlockType { kParagraph, kHeading, kQuote, kListItem, kPreformatted };
+
+// One block of the body, in reading order.
+struct Block {
+  BlockType type = BlockType::kParagraph;
+  std::string text;
+};
+
+struct Article {
+  std::string source;       // input path as given
+  std::string url;
+  std::string outlet;
+  std::string title;
+  std::string description;
+  std::vector<std::string> authors;
+  std::vector<std::string> contributors;  // "X contributed to this report"
+  std::string published;
+  std::string updated;
+  std::string page_date;    // the date the page shows: published, else updated
+  std::string date_source;  // meta | jsonld | url | text | front_matter, "" if no date
+  std::string dateline;     // "PRAGUE", "KYIV, Ukraine"
+  std::vector<std::string> languages;  // BCP-47, main first
+  std::string kind = "article";        // article | digest | listing | liveblog
+  std::vector<Block> blocks;
+  std::vector<std::string> tags;
+  std::vector<std::string> captions;
+  std::vector<std::string> warnings;
+
+  // The body: blocks' text separated by one blank line.
+  std::string text() const;
+  // Hex content hash of text(); stable across runs and machines.
+  std::string id() const;
+};
+
+}  // namespace storyline

@@ -1,0 +1,16 @@
+// Document: one raw input, as read, before anything is extracted from it.
+#pragma once
+
+#include <string>
+
+namespace storyline {
+
+struct Document {
+  std::string source;      // where it came from, as the user named it (a path, or "-")
+  std::string bytes;       // raw content, decompressed but not yet decoded
+  std::string url;         // the page's URL when the container knows it (WARC, JSONL)
+  std::string fetched_at;  // capture time (ISO 8601) when the container knows it
+  std::string charset;     // charset the container declares (HTTP header), "" if none
+};
+
+}  // namespace storyline

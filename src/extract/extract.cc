@@ -1,0 +1,137 @@
+#include "storyline/extract.h"
+
+#include <algorithm>
+
+#include "extract/dates.h"
+#include "extract/front_matter.h"
+#include "extract/html_content.h"
+#include "extract/html_metadata.h"
+#include "extract/outlets.h"
+#include "extract/text_dump.h"
+#include "storyline/charset.h"
+#include "storyline/language.h"
+#include "text/utf8.h"
+
+namespace storyline {
+namespace {
+
+using extract::ParsedDate;
+
+void fill_from_html(const std::string& utf8, Article& a) {
+  extract::HtmlDoc doc = extract::parse_html(utf8);
+  if (!doc) {
+    a.warnings.push_back("no HTML could be parsed");
+    return;
+  }
+  extract::HtmlMetadata m = extract::read_html_metadata(doc.get());
+  if (a.url.empty()) a.url = m.url;
+  const std::string host = extract::host_of(a.url);
+  a.outlet = m.site_name;
+  if (a.outlet.empty()) a.outlet = m.copyright_outlet;
+  if (a.outlet.empty()) a.outlet = extract::outlet_for_host(host);
+  if (a.outlet.empty()) a.outlet = host;
+  a.title = extract::strip_site_from_title(m.title, a.outlet, host);
+  // A <title> that is only the site name is no title; the <h1> is.
+  if ((a.title.empty() || a.title == a.outlet) && !m.h1.empty()) a.title = m.h1;
+  a.description = m.description;
+  a.authors = m.authors;
+  a.published = m.published;
+  a.updated = m.updated;
+  a.date_source = !m.published_source.empty() ? m.published_source : m.updated_source;
+  a.tags = m.tags;
+  if (!m.lang.empty()) a.languages.push_back(m.lang);
+  if (m.jsonld_type == "LiveBlogPosting") a.kind = "liveblog";
+  extract::HtmlContent content = extract::extract_html_content(doc.get(), a.title);
+  a.blocks = std::move(content.blocks);
+  a.captions = std::move(content.captions);
+  if (!content.found_container) a.warnings.push_back("no main content block");
+  if (!a.blocks.empty()) a.dateline = extract::find_dateline(a.blocks.front().text);
+}
+
+// Main language first: the one the headline is written in when the body mixes several
+// (a Chinese digest with an English translation is a Chinese page).
+std::vector<std::string> languages_of(const Article& a, const std::string& body) {
+  std::vector<std::string> langs = detect_languages(body);
+  if (langs.size() > 1 && !a.title.empty()) {
+    const std::vector<std::string> title_lang = detect_languages(a.title, 0.5);
+    // CLD2 is unreliable on a short Latin title; a CJK title is unambiguous.
+    if (text::cjk_share(a.title) > 0.5 || (!title_lang.empty() && text::word_count(a.title) >= 6)) {
+      std::string main = text::cjk_share(a.title) > 0.5 && title_lang.empty() ? "zh" : (title_lang.empty() ? "" : title_lang[0]);
+      auto it = std::find_if(langs.begin(), langs.end(), [&](const std::string& l) { return l.substr(0, 2) == main.substr(0, 2); });
+      if (it != langs.end()) std::rotate(langs.begin(), it, it + 1);
+    }
+  }
+  return langs;
+}
+
+}  // namespace
+
+InputFormat detect_format(std::string_view t) {
+  if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+  if (extract::has_front_matter(t)) return InputFormat::kMarkdown;
+  const std::size_t first = t.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return InputFormat::kText;
+  const std::string head = text::to_lower_ascii(t.substr(first, 2048));
+  if (head[0] == '<') {
+    for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<!--", "<div", "<p", "<title", "<article", "<?xml"})
+      if (head.rfind(tag, 0) == 0) return InputFormat::kHtml;
+  }
+  // Text that still carries enough markup is HTML without a preamble.
+  int tags = 0;
+  for (std::string_view tag : {"<p>", "<p ", "<div", "</p>", "</div>", "<br", "<a href", "<body", "<html"}) {
+    std::size_t p = 0;
+    while ((p = head.find(tag, p)) != std::string::npos) { ++tags; ++p; }
+  }
+  return tags >= 3 ? InputFormat::kHtml : InputFormat::kText;
+}
+
+Result<Article> extract_article(const Document& doc) {
+  if (doc.bytes.empty()) return Status::Error("empty file");
+  if (looks_binary(doc.bytes)) return Status::Error("binary file, not text");
+  Result<DecodedText> decoded = decode_to_utf8(doc.bytes, doc.charset);
+  if (!decoded.ok()) return decoded.status();
+  const std::string& utf8 = decoded->utf8;
+  if (text::trim(utf8).empty()) return Status::Error("empty file (only white space)");
+
+  Article a;
+  switch (detect_format(utf8)) {
+    case InputFormat::kHtml: {
+      a.url = doc.url;
+      fill_from_html(utf8, a);
+      break;
+    }
+    case InputFormat::kMarkdown:
+      a = extract::extract_markdown(utf8);
+      break;
+    case InputFormat::kText:
+      a = extract::extract_text_dump(utf8);
+      break;
+  }
+  a.source = doc.source;
+  if (a.url.empty()) a.url = doc.url;
+  if (decoded->replaced > 0)
+    a.warnings.push_back("undecodable bytes replaced (" + std::to_string(decoded->replaced) + ", read as " + decoded->charset + ")");
+  if (decoded->guessed) a.warnings.push_back("charset guessed: " + decoded->charset);
+
+  // A date in the URL is the last resort.
+  if (a.published.empty() && a.updated.empty() && !a.url.empty()) {
+    if (auto d = extract::date_from_url(a.url); d && extract::plausible(*d)) {
+      a.published = d->iso();
+      a.date_source = "url";
+    }
+  }
+  a.page_date = !a.published.empty() ? a.published : a.updated;
+
+  const std::string body = a.text();
+  std::vector<std::string> detected = languages_of(a, a.title + "\n" + body);
+  if (!detected.empty()) {
+    // CLD2 on the text beats a template's <html lang>; keep the page's region tag when they agree.
+    if (!a.languages.empty() && a.languages[0].substr(0, 2) == detected[0].substr(0, 2)) detected[0] = a.languages[0];
+    a.languages = detected;
+  }
+  if (body.empty()) a.warnings.push_back("no main content found");
+  else if (text::code_points(body) < 200) a.warnings.push_back("body shorter than 200 characters");
+  return a;
+}
+
+}  // namespace storyline

@@ -1,0 +1,374 @@
+#include "extract/html_content.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "extract/text_dump.h"
+#include "text/utf8.h"
+
+namespace storyline::extract {
+namespace {
+
+// Per-element figures, kept in a vector indexed through xmlNode::_private (the field
+// libxml2 leaves to applications), so scoring allocates nothing per node.
+struct NodeStats {
+  int units = 0;       // letters and digits below (CJK weighted)
+  int link_units = 0;  // of which inside <a>
+  int commas = 0;
+  double score = 0;
+  bool scored = false;  // has been a candidate
+  bool junk = false;    // subtree excluded: hidden, navigation, or class/id says boilerplate
+};
+
+bool any_of_words(const std::string& s, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (s.find(w) != std::string::npos) return true;
+  return false;
+}
+
+std::string hints_of(const xmlNode* n) {
+  return text::to_lower_ascii(attr_of(n, "class") + " " + attr_of(n, "id"));
+}
+
+// Class/id that mark boilerplate containers.
+bool negative_hint(const std::string& h) {
+  return any_of_words(h, {"comment", "footer", "footnote", "sidebar", "widget", "share", "sharing", "social",
+                          "related", "recommend", "promo", "advert", "sponsor", "newsletter", "subscribe",
+                          "popup", "modal", "cookie", "banner", "masthead", "breadcrumb", "navbar", "nav-",
+                          "-nav", "menu", "pagination", "pager", "toolbar", "outbrain", "taboola", "most-popular",
+                          "mostpopular", "trending", "rail", "signup", "sign-up", "paywall", "byline", "author-bio",
+                          "tags", "tag-list", "read-more", "readmore", "more-stories", "disqus", "teaser", "hidden",
+                          "skip", "login", "print-only", "visually-hidden", "sr-only", "screen-reader", "caption",
+                          "credit", "meta", "dateline", "timestamp", "topics", "keywords"});
+}
+
+bool positive_hint(const std::string& h) {
+  return any_of_words(h, {"article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose"});
+}
+
+bool hidden(const xmlNode* n) {
+  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+  if (attr_of(n, "aria-hidden") == "true") return true;
+  const std::string style = text::to_lower_ascii(attr_of(n, "style"));
+  std::string compact;
+  for (char c : style) if (c != ' ') compact += c;
+  return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
+}
+
+bool structural_junk_tag(std::string_view t) {
+  return t == "nav" || t == "aside" || t == "footer" || t == "form" || t == "menu" || t == "dialog";
+}
+
+bool is_heading(std::string_view t) {
+  return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
+}
+
+int commas_in(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',') ++n;
+    else if (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 3, "\xE3\x80\x81") == 0) ++n;  // ， 、
+  }
+  return n;
+}
+
+class Scorer {
+ public:
+  explicit Scorer(xmlNode* body) : body_(body) {}
+
+  NodeStats* stats(const xmlNode* n) {
+    const auto idx = reinterpret_cast<std::uintptr_t>(n->_private);
+    return idx ? &stats_[idx - 1] : nullptr;
+  }
+
+  // Pass 1: text figures for every element, junk subtrees marked and not counted.
+  void measure() {
+    int in_link = 0;
+    walk(body_,
+         [&](xmlNode* n) {
+           if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+             if (!n->content || !n->parent) return false;
+             const std::string_view t(reinterpret_cast<const char*>(n->content));
+             NodeStats* p = stats(n->parent);
+             if (!p) return false;
+             const int u = text::text_units(t);
+             p->units += u;
+             p->commas += commas_in(t);
+             if (in_link) p->link_units += u;
+             return false;
+           }
+           if (n->type != XML_ELEMENT_NODE) return false;
+           const std::string_view tag = tag_of(n);
+           if (is_non_content_tag(tag)) return false;
+           stats_.push_back({});
+           n->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(stats_.size()));
+           NodeStats& s = stats_.back();
+           if (n != body_) {
+             const std::string h = hints_of(n);
+             if (structural_junk_tag(tag) || hidden(n) ||
+                 (negative_hint(h) && !positive_hint(h) && tag != "a" && tag != "p"))
+               s.junk = true;
+           }
+           if (tag == "a") ++in_link;
+           return true;
+         },
+         [&](xmlNode* n) {
+           if (tag_of(n) == "a") --in_link;
+           NodeStats* s = stats(n);
+           if (!s || n == body_ || !n->parent) return;
+           NodeStats* p = stats(n->parent);
+           if (!p || s->junk) return;
+           p->units += s->units;
+           p->link_units += s->link_units;
+           p->commas += s->commas;
+         });
+  }
+
+  double link_density(const NodeStats& s) const {
+    return s.units ? static_cast<double>(s.link_units) / s.units : 0.0;
+  }
+
+  // Pass 2: paragraph-like elements score their ancestors.
+  xmlNode* best_candidate() {
+    std::vector<xmlNode*> candidates;
+    walk(body_,
+         [&](xmlNode* n) {
+           if (n->type != XML_ELEMENT_NODE) return false;
+           NodeStats* s = stats(n);
+           if (!s || s->junk) return false;
+           const std::string_view tag = tag_of(n);
+           const bool paragraph = tag == "p" || tag == "pre" || tag == "td" || tag == "blockquote" ||
+                                  ((tag == "div" || tag == "section") && has_direct_text(n));
+           if (paragraph && s->units >= 25 && link_density(*s) < 0.5) {
+             const double content = 1.0 + s->commas + std::min(s->units / 100.0, 3.0);
+             xmlNode* a = n->parent;
+             for (int level = 0; a && level < 4 && a->type == XML_ELEMENT_NODE; ++level, a = a->parent) {
+               NodeStats* as = stats(a);
+               if (!as) break;
+               if (!as->scored) {
+                 as->scored = true;
+                 as->score = base_score(a);
+                 candidates.push_back(a);
+               }
+               as->score += level == 0 ? content : level == 1 ? content / 2 : content / (level * 3);
+             }
+           }
+           return true;
+         },
+         [](xmlNode*) {});
+    xmlNode* best = nullptr;
+    double best_score = 0;
+    for (xmlNode* c : candidates) {
+      NodeStats* s = stats(c);
+      const double final_score = s->score * (1.0 - link_density(*s));
+      s->score = final_score;
+      if (final_score > best_score) {
+        best_score = final_score;
+        best = c;
+      }
+    }
+    // A parent holding almost the same text is the article's real container (the best
+    // node is often one of several sibling text columns).
+    while (best && best->parent && best->parent != body_) {
+      NodeStats* s = stats(best);
+      NodeStats* p = stats(best->parent);
+      if (!p || p->junk || p->units > s->units * 1.25 + 200 || link_density(*p) > 0.33) break;
+      best = best->parent;
+    }
+    return best;
+  }
+
+  double score_of(xmlNode* n) {
+    NodeStats* s = stats(n);
+    return s && s->scored ? s->score : 0;
+  }
+
+  bool has_direct_text(const xmlNode* n) const {
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE && c->content) {
+        const std::string_view t(reinterpret_cast<const char*>(c->content));
+        if (t.find_first_not_of(" \t\r\n") != std::string_view::npos && t.size() > 20) return true;
+      }
+      if (c->type == XML_ELEMENT_NODE && is_block_tag(tag_of(c))) return false;
+    }
+    return false;
+  }
+
+ private:
+  double base_score(const xmlNode* n) const {
+    const std::string_view tag = tag_of(n);
+    double s = 0;
+    if (tag == "div" || tag == "article" || tag == "main" || tag == "section") s += 5;
+    else if (tag == "pre" || tag == "td" || tag == "blockquote") s += 3;
+    else if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" || tag == "li" || tag == "form") s -= 3;
+    else if (is_heading(tag) || tag == "th") s -= 5;
+    if (tag == "article" || tag == "main") s += 10;
+    const std::string h = hints_of(n);
+    if (positive_hint(h)) s += 25;
+    if (negative_hint(h)) s -= 25;
+    if (attr_of(n, "itemprop") == "articleBody") s += 50;
+    return s;
+  }
+
+  xmlNode* body_;
+  std::vector<NodeStats> stats_;
+};
+
+// Emits blocks from the chosen containers.
+class Emitter {
+ public:
+  Emitter(Scorer& scorer, const std::string& title, HtmlContent& out) : scorer_(scorer), title_(title), out_(out) {}
+
+  void emit(xmlNode* root) {
+    walk(root,
+         [&](xmlNode* n) { return enter(n); },
+         [&](xmlNode* n) { leave(n); });
+    flush();
+  }
+
+ private:
+  bool enter(xmlNode* n) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content) buffer_ += reinterpret_cast<const char*>(n->content);
+      return false;
+    }
+    if (n->type != XML_ELEMENT_NODE) return false;
+    const std::string_view tag = tag_of(n);
+    if (is_non_content_tag(tag)) return false;
+    NodeStats* s = scorer_.stats(n);
+    if (!s || s->junk) return false;
+    if (tag == "figure" || tag == "figcaption") {
+      flush();
+      const std::string cap = text_of(tag == "figure" ? find_child(n, "figcaption") : n);
+      if (!cap.empty()) out_.captions.push_back(cap);
+      return false;
+    }
+    if (tag == "br") {
+      buffer_ += '\n';
+      return false;
+    }
+    // Lists and containers made of links are navigation, "Related" lists or tag clouds.
+    if ((tag == "ul" || tag == "ol" || tag == "div" || tag == "section" || tag == "table" || tag == "dl") &&
+        s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000)
+      return false;
+    if (is_block_tag(tag)) {
+      flush();
+      if (is_heading(tag)) pending_type_ = BlockType::kHeading;
+      else if (tag == "li") pending_type_ = BlockType::kListItem;
+      else if (tag == "blockquote") pending_type_ = BlockType::kQuote;
+      else if (tag == "pre") pending_type_ = BlockType::kPreformatted;
+    }
+    return true;
+  }
+
+  void leave(xmlNode* n) {
+    if (is_block_tag(tag_of(n))) flush();
+  }
+
+  static xmlNode* find_child(xmlNode* n, std::string_view tag) {
+    xmlNode* found = nullptr;
+    walk(n, [&](xmlNode* c) {
+      if (found) return false;
+      if (tag_of(c) == tag) { found = c; return false; }
+      return true;
+    }, [](xmlNode*) {});
+    return found;
+  }
+
+  void flush() {
+    // <br> splits paragraphs inside one element.
+    std::size_t start = 0;
+    while (start <= buffer_.size()) {
+      const std::size_t nl = buffer_.find('\n', start);
+      const std::string piece = text::normalize_space(std::string_view(buffer_).substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+      if (!piece.empty()) add(piece);
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    buffer_.clear();
+    pending_type_ = BlockType::kParagraph;
+  }
+
+  void add(const std::string& piece) {
+    if (pending_type_ == BlockType::kHeading && piece == title_) return;
+    // Furniture that survived the DOM rules: share lines, bylines, dates, credits.
+    const LineKind kind = classify_line(piece);
+    if (kind == LineKind::kBoilerplate || kind == LineKind::kByline || kind == LineKind::kDate) return;
+    if (kind == LineKind::kCaption && text::text_units(piece) < 400) {
+      const CaptionParts parts = split_caption_credit(piece);
+      if (!parts.caption.empty()) out_.captions.push_back(parts.caption);
+      return;
+    }
+    out_.blocks.push_back({pending_type_, piece});
+  }
+
+  Scorer& scorer_;
+  const std::string& title_;
+  HtmlContent& out_;
+  std::string buffer_;
+  BlockType pending_type_ = BlockType::kParagraph;
+};
+
+xmlNode* find_body(xmlDoc* doc) {
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (!root) return nullptr;
+  for (xmlNode* c = root->children; c; c = c->next)
+    if (tag_of(c) == "body") return c;
+  return root;
+}
+
+// Trailing blocks that are not prose ("Related", "Tags: ...", a lone heading) end no body.
+void trim_tail(std::vector<Block>& blocks) {
+  while (!blocks.empty()) {
+    const Block& b = blocks.back();
+    const bool prose = text::ends_like_sentence(b.text) && text::text_units(b.text) >= 40;
+    if (prose || b.type == BlockType::kListItem || b.type == BlockType::kQuote) break;
+    if (text::text_units(b.text) >= 200) break;
+    blocks.pop_back();
+  }
+}
+
+}  // namespace
+
+HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
+  HtmlContent out;
+  xmlNode* body = find_body(doc);
+  if (!body) return out;
+  Scorer scorer(body);
+  scorer.measure();
+  xmlNode* best = scorer.best_candidate();
+  Emitter emitter(scorer, title, out);
+  if (!best) {
+    emitter.emit(body);
+  } else {
+    out.found_container = true;
+    // Siblings that carry content join the body (articles split across sibling divs).
+    const double threshold = std::max(10.0, scorer.score_of(best) * 0.2);
+    xmlNode* parent = best->parent;
+    if (!parent) {
+      emitter.emit(best);
+    } else {
+      for (xmlNode* c = parent->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        bool take = c == best;
+        if (!take) {
+          NodeStats* s = scorer.stats(c);
+          if (s && !s->junk) {
+            if (scorer.score_of(c) >= threshold) take = true;
+            else if (tag_of(c) == "p" && s->units >= 80 && scorer.link_density(*s) < 0.25) take = true;
+          }
+        }
+        if (take) emitter.emit(c);
+      }
+    }
+  }
+  trim_tail(out.blocks);
+  // The same caption twice (figure and credit line) is one caption.
+  std::vector<std::string> unique;
+  for (std::string& c : out.captions)
+    if (std::find(unique.begin(), unique.end(), c) == unique.end()) unique.push_back(std::move(c));
+  out.captions = std::move(unique);
+  return out;
+}
+
+}  // namespace storyline::extract

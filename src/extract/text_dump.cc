@@ -1,0 +1,503 @@
+#include "extract/text_dump.h"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/dates.h"
+#include "extract/outlets.h"
+#include "extract/people.h"
+#include "text/utf8.h"
+
+namespace storyline::extract {
+namespace {
+
+// Prose needs about a sentence of letters (CJK counted as several: see text/utf8.h).
+constexpr int kProseUnits = 70;
+// How far before the body the title/byline/date block may reach, in lines.
+constexpr int kHeaderReach = 40;
+// How far after the body bios, tags and footers are read, in lines.
+constexpr int kTrailerReach = 80;
+
+struct Line {
+  std::string text;  // whitespace-normalized
+  LineKind kind = LineKind::kBlank;
+  int units = 0;
+  int words = 0;
+};
+
+// Bullet markers that start list items in text renderings of pages.
+std::string_view strip_bullet(std::string_view t) {
+  static constexpr std::array<std::string_view, 10> kBullets = {
+      "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x80\xA3", "\xC2\xBB", "- ", "* ",
+      "\xE2\x96\xBA", "\xE2\x97\x8F"};
+  for (std::string_view b : kBullets) {
+    if (t.substr(0, b.size()) == b) {
+      t.remove_prefix(b.size());
+      while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+      return t;
+    }
+  }
+  return {};
+}
+
+bool has_bullet(std::string_view t) {
+  if (t == "-" || t == "*" || t == "\xE2\x80\xA2") return true;
+  return !strip_bullet(t).empty();
+}
+
+bool only_words_from(std::string_view t, std::initializer_list<std::string_view> vocab) {
+  std::string lower = text::to_lower_ascii(t);
+  std::size_t i = 0;
+  int n = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !std::isalpha(static_cast<unsigned char>(lower[i]))) {
+      if (static_cast<unsigned char>(lower[i]) >= 0x80) return false;
+      ++i;
+    }
+    const std::size_t b = i;
+    while (i < lower.size() && std::isalpha(static_cast<unsigned char>(lower[i]))) ++i;
+    if (i == b) break;
+    const std::string_view w = std::string_view(lower).substr(b, i - b);
+    if (std::find(vocab.begin(), vocab.end(), w) == vocab.end()) return false;
+    ++n;
+  }
+  return n > 0;
+}
+
+// Reading time ("4 min", "5 min read", "3 minute read") and ages ("8 hours ago").
+bool is_reading_time_or_age(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+  if (i == 0 || i > 3) return false;
+  const std::string rest = text::to_lower_ascii(text::trim(t.substr(i)));
+  for (std::string_view s : {"min", "min read", "mins", "mins read", "minute read", "minutes read", "minute", "minutes"})
+    if (rest == s) return true;
+  for (std::string_view unit : {"second", "minute", "hour", "day", "week", "month", "year", "min", "hr", "h", "m", "d"}) {
+    for (std::string_view tail : {"s ago", " ago", "ago"}) {
+      std::string want = std::string(unit) + std::string(tail);
+      if (rest == want) return true;
+      if (rest == " " + want || rest == std::string(unit) + "s ago") return true;
+    }
+  }
+  return false;
+}
+
+bool is_share_widget(std::string_view t) {
+  return only_words_from(t, {"share", "shares", "tweet", "email", "e", "mail", "print", "facebook", "twitter", "x",
+                             "linkedin", "whatsapp", "reddit", "pinterest", "copy", "link", "copied", "comment",
+                             "comments", "save", "saved", "this", "article", "story", "on", "via", "messenger",
+                             "telegram", "flipboard", "gift", "more", "options", "sharing", "icon", "url", "show",
+                             "hide", "close", "menu", "open", "toggle", "search", "navigation"});
+}
+
+bool is_call_to_action(std::string_view t) {
+  const std::string l = text::to_lower_ascii(t);
+  for (std::string_view end : {"register here.", "register now.", "sign up here.", "sign up now.", "subscribe now.",
+                               "subscribe here.", "click here.", "click here", "read more", "read more.", "learn more",
+                               "learn more.", "sign up.", "subscribe.", "subscribe today.", "download the app.",
+                               "read the full story.", "continue reading", "continue reading."})
+    if (l.ends_with(end)) return true;
+  for (std::string_view start : {"sign up for ", "sign up to ", "subscribe to ", "follow us ", "advertisement",
+                                 "sponsored", "download our app", "get our newsletter", "click here to ",
+                                 "this article was originally published", "watch:", "listen to this article",
+                                 "you must be logged in", "support our journalism", "we use cookies",
+                                 "by clicking", "by subscribing"})
+    if (l.rfind(start, 0) == 0) return true;
+  return false;
+}
+
+bool is_legal_footer(std::string_view t) {
+  return t.find("\xC2\xA9") != std::string_view::npos || text::starts_with_ci(t, "copyright") ||
+         text::contains_ci(t, "all rights reserved") || text::contains_ci(t, "terms of use") ||
+         text::contains_ci(t, "privacy policy") || text::contains_ci(t, "cookie policy");
+}
+
+// Credit forms that mark a caption line: "(Photo: X)", "(Video: X)", "(AP Photo/X)",
+// "... via Getty Images", "Photo: X", "X/Reuters", "Credit: X". Returns the credit's start.
+std::size_t credit_start(std::string_view t) {
+  const std::string l = text::to_lower_ascii(t);
+  for (std::string_view open : {"(photo", "(video", "(image", "(ap photo", "(afp photo", "(reuters", "(getty",
+                                "(credit", "(illustration", "(graphic", "(photograph", "(file photo", "(screenshot",
+                                "(courtesy", "(pool", "[photo", "(\xe5\x9b\xbe", "\xef\xbc\x88\xe5\x9b\xbe"}) {
+    const std::size_t p = l.rfind(open);
+    if (p != std::string::npos && l.size() - p < 120 && (l.back() == ')' || l.back() == ']' || l.ends_with("\xef\xbc\x89")))
+      return p;
+  }
+  for (std::string_view lead : {"photo: ", "photo by ", "photograph: ", "photograph by ", "image: ", "credit: ",
+                                "photos: ", "video: ", "illustration: ", "image credit"})
+    if (l.rfind(lead, 0) == 0) return 0;
+  for (std::string_view tail : {"getty images", "/ reuters", "/reuters", "/ afp", "/afp", "/ ap", "/ap", "shutterstock",
+                                "/ epa", "/epa", "afp via getty images", "(ap)", "/ bloomberg", "/bloomberg"}) {
+    if (l.ends_with(tail)) {
+      // The credit starts at "via ..." or at the glued capital after a sentence end.
+      std::size_t p = l.rfind(" via ");
+      std::size_t s = std::string::npos;
+      for (std::size_t i = 1; i < t.size(); ++i)
+        if ((t[i - 1] == '.' || t[i - 1] == '"') && std::isupper(static_cast<unsigned char>(t[i]))) s = i;
+      if (s != std::string::npos) return s;
+      if (p != std::string::npos) {
+        // Back up over the credited name before "via": "Jane Doe/AFP via Getty Images".
+        const std::size_t dot = t.rfind(". ", p);
+        return dot == std::string::npos ? 0 : dot + 2;
+      }
+      const std::size_t dot = t.rfind(". ");
+      return dot == std::string::npos ? 0 : dot + 2;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool is_byline(std::string_view t, int words) {
+  if (text::starts_with_ci(t, "by") && (t.size() == 2 || t == "By:")) return true;
+  if ((t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("By: ") || t.starts_with("Written by ")) && words <= 14)
+    return !clean_authors(t).empty();
+  // Chinese bylines: 记者 X / 作者：X / 文/X
+  for (std::string_view p : {"\xE8\xAE\xB0\xE8\x80\x85", "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", "\xE6\x96\x87/", "\xE6\x96\x87\xEF\xBC\x9A"})
+    if (t.starts_with(p) && text::code_points(t) < 30) return true;
+  return false;
+}
+
+bool is_date_line(std::string_view t, int units) {
+  if (units >= 160) return false;
+  // Most of the line is dates ("Updated X|Published Y"): labels and little else.
+  int date_units = 0;
+  std::string_view rest = t;
+  while (auto d = find_date(rest)) {
+    date_units += text::text_units(rest.substr(d->begin, d->end - d->begin));
+    rest = rest.substr(d->end);
+  }
+  return date_units > 0 && units - date_units <= 30;
+}
+
+}  // namespace
+
+LineKind classify_line(std::string_view raw) {
+  const std::string t = text::normalize_space(raw);
+  if (t.empty()) return LineKind::kBlank;
+  const int units = text::text_units(t);
+  const int words = text::word_count(t);
+  if (units == 0) return LineKind::kBoilerplate;  // lone punctuation, "|", "---"
+  if (has_bullet(t)) return LineKind::kBullet;
+  if (is_reading_time_or_age(t) || is_share_widget(t) || is_call_to_action(t)) return LineKind::kBoilerplate;
+  if (is_legal_footer(t) && units < 400) return LineKind::kBoilerplate;
+  if (credit_start(t) != std::string_view::npos) return LineKind::kCaption;
+  if (is_byline(t, words)) return LineKind::kByline;
+  if (is_date_line(t, units)) return LineKind::kDate;
+  const bool sentence = text::ends_like_sentence(t) || (text::sentence_marks(t) >= 2);
+  if (sentence || units >= 3 * kProseUnits) return units >= kProseUnits ? LineKind::kProse : LineKind::kShort;
+  const bool cjk = text::cjk_share(t) > 0.5;
+  if (words >= 3 || (cjk && text::code_points(t) >= 6)) return LineKind::kHeadline;
+  return LineKind::kBoilerplate;
+}
+
+CaptionParts split_caption_credit(std::string_view raw) {
+  const std::string t = text::normalize_space(raw);
+  const std::size_t c = credit_start(t);
+  if (c == std::string_view::npos) return {t, ""};
+  CaptionParts parts;
+  parts.caption = text::trim(std::string_view(t).substr(0, c));
+  parts.credit = text::trim(std::string_view(t).substr(c));
+  // "Photo: Jane Doe" alone is all credit.
+  return parts;
+}
+
+std::string find_dateline(std::string_view para) {
+  // The dateline ends at a dash: " — ", " – ", " -- ", " - ".
+  std::size_t dash = std::string_view::npos, len = 0;
+  for (std::string_view d : {" \xE2\x80\x94 ", "\xE2\x80\x94", " \xE2\x80\x93 ", " -- ", " - "}) {
+    const std::size_t p = para.find(d);
+    if (p != std::string_view::npos && p < dash) {
+      dash = p;
+      len = d.size();
+    }
+  }
+  (void)len;
+  if (dash == std::string_view::npos || dash == 0 || dash > 80) return "";
+  std::string head = text::trim(para.substr(0, dash));
+  // Drop an agency in parentheses: "WASHINGTON (AP)".
+  const std::size_t paren = head.find(" (");
+  if (paren != std::string::npos) head = text::trim(head.substr(0, paren));
+  if (head.empty() || text::word_count(head) > 6) return "";
+  // The first word is in capitals: "PRAGUE", "KYIV, Ukraine", "NEW YORK".
+  std::size_t i = 0;
+  int upper = 0;
+  while (i < head.size() && head[i] != ',' && head[i] != ' ') {
+    if (std::islower(static_cast<unsigned char>(head[i]))) return "";
+    upper += std::isupper(static_cast<unsigned char>(head[i])) != 0;
+    ++i;
+  }
+  return upper >= 2 ? head : "";
+}
+
+namespace {
+
+// The score a line adds to a candidate body window.
+int window_score(const Line& l) {
+  switch (l.kind) {
+    case LineKind::kProse: return std::min(l.units, 1000);
+    case LineKind::kShort: return 0;
+    case LineKind::kBlank: return 0;
+    case LineKind::kCaption: return -10;
+    case LineKind::kHeadline: return -20;
+    case LineKind::kDate:
+    case LineKind::kByline: return -20;
+    case LineKind::kBullet: return -30;
+    case LineKind::kBoilerplate: return -25;
+  }
+  return 0;
+}
+
+bool is_header_kind(LineKind k) {
+  return k == LineKind::kDate || k == LineKind::kByline || k == LineKind::kCaption;
+}
+
+// Short enough to be furniture inside a title/byline block: "View", "AFP", an icon name.
+bool is_small(const Line& l) { return l.words <= 4 && l.kind != LineKind::kProse; }
+
+// A list-of-tags header: "In:", "Tags:", "Topics:", "More on:".
+bool is_tags_label(std::string_view t) {
+  std::string l = text::to_lower_ascii(t);
+  while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
+  if (t.ends_with("\xEF\xBC\x9A")) return t.starts_with("\xE6\xA0\x87\xE7\xAD\xBE");  // 标签：
+  if (!t.ends_with(":")) return false;
+  return l == "in" || l == "tags" || l == "topics" || l == "related topics" || l == "more on" || l == "filed under" ||
+         l == "more about" || l == "keywords" || l == "tagged";
+}
+
+void read_dates(const std::vector<Line>& lines, int from, int to, Article& a) {
+  for (int i = from; i <= to; ++i) {
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.kind != LineKind::kDate && l.kind != LineKind::kByline) continue;
+    // Segments: "Updated X|Published Y", "Published X • Updated Y".
+    std::string_view rest = l.text;
+    while (!rest.empty()) {
+      auto found = find_date(rest);
+      if (!found) break;
+      const std::string before = text::to_lower_ascii(rest.substr(0, found->begin));
+      const std::size_t label_from = std::max(before.rfind('|'), before.rfind("\xe2\x80\xa2") == std::string::npos ? 0 : before.rfind("\xe2\x80\xa2"));
+      const std::string label = label_from == std::string::npos ? before : before.substr(label_from);
+      const bool updated = label.find("updat") != std::string::npos || label.find("modif") != std::string::npos ||
+                           label.find("edited") != std::string::npos || label.find("\xe6\x9b\xb4\xe6\x96\xb0") != std::string::npos;
+      if (plausible(found->date)) {
+        std::string& slot = updated ? a.updated : a.published;
+        if (slot.empty()) slot = found->date.iso();
+      }
+      rest = rest.substr(found->end);
+    }
+  }
+}
+
+}  // namespace
+
+Article extract_text_dump(std::string_view utf8_text) {
+  Article a;
+  std::vector<Line> lines;
+  for (const std::string& raw : text::split_lines(utf8_text)) {
+    Line l;
+    l.text = text::normalize_space(raw);
+    l.kind = classify_line(l.text);
+    l.units = text::text_units(l.text);
+    l.words = text::word_count(l.text);
+    lines.push_back(std::move(l));
+  }
+  const int n = static_cast<int>(lines.size());
+
+  // 1. The body window: the maximum-sum run of line scores (Kadane, one pass).
+  int best = 0, best_from = -1, best_to = -1, sum = 0, from = 0;
+  for (int i = 0; i < n; ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      from = i;
+    }
+    sum += window_score(lines[static_cast<std::size_t>(i)]);
+    if (sum > best) {
+      best = sum;
+      best_from = from;
+      best_to = i;
+    }
+  }
+  if (best_from < 0 || best < kProseUnits) {
+    a.kind = "listing";
+    a.warnings.push_back("no main content block: looks like a listing page");
+    best_from = best_to = -1;
+  }
+
+  // Short sentences right after the best run still belong to it ("X contributed to
+  // this report."): they add nothing to the sum, so the maximum stops before them.
+  while (best_to >= 0 && best_to + 1 < n &&
+         (lines[static_cast<std::size_t>(best_to + 1)].kind == LineKind::kShort ||
+          (lines[static_cast<std::size_t>(best_to + 1)].kind == LineKind::kBlank && best_to + 2 < n &&
+           lines[static_cast<std::size_t>(best_to + 2)].kind == LineKind::kShort)))
+    best_to += lines[static_cast<std::size_t>(best_to + 1)].kind == LineKind::kShort ? 1 : 2;
+
+  // 2. A title/byline/date block at the window's head: the body starts after it, and
+  // the prose before it (at most a dek) is not body.
+  int body_from = best_from;
+  if (best_from >= 0) {
+    int last_header = -1, prose_before = 0;
+    for (int i = best_from; i <= std::min(best_to, best_from + 12); ++i) {
+      const Line& l = lines[static_cast<std::size_t>(i)];
+      if (is_header_kind(l.kind) || (l.kind == LineKind::kBoilerplate && is_reading_time_or_age(l.text))) {
+        if (prose_before <= 2) last_header = i;
+      } else if (l.kind == LineKind::kProse && last_header < 0) {
+        ++prose_before;
+      } else if (l.kind == LineKind::kProse && last_header >= 0) {
+        break;
+      }
+    }
+    if (last_header >= 0) body_from = last_header + 1;
+  }
+
+  // 3. Title and dek, read backwards from the body over the byline/date block.
+  const int head_end = body_from >= 0 ? body_from - 1 : -1;
+  int dek_at = -1, title_at = -1;
+  int header_from = head_end + 1;  // first line of the byline/date block
+  for (int i = head_end, seen = 0; i >= 0 && seen < kHeaderReach; --i, ++seen) {
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.kind == LineKind::kBlank) continue;
+    if (is_header_kind(l.kind) || l.kind == LineKind::kBoilerplate || (is_small(l) && title_at < 0 && dek_at < 0)) {
+      if (dek_at >= 0) break;  // furniture above the dek: no title here
+      header_from = i;
+      continue;
+    }
+    if ((l.kind == LineKind::kProse || l.kind == LineKind::kShort) && dek_at < 0 && l.words >= 6) {
+      dek_at = i;
+      continue;
+    }
+    if (l.kind == LineKind::kHeadline || (l.kind == LineKind::kShort && !text::ends_like_sentence(l.text))) {
+      if (l.words <= 40) title_at = i;
+      break;
+    }
+    break;
+  }
+  if (title_at >= 0) {
+    a.title = lines[static_cast<std::size_t>(title_at)].text;
+    if (dek_at >= 0) a.description = lines[static_cast<std::size_t>(dek_at)].text;
+  } else if (dek_at >= 0 && dek_at >= best_from) {
+    body_from = std::min(body_from, dek_at);  // no title: that line was body after all
+  }
+
+  // 4. Byline and dates from the block; authors after a lone "By" are the names below it.
+  const int meta_from = std::max(0, (title_at >= 0 ? title_at : header_from) - 2);
+  for (int i = meta_from; i <= head_end; ++i) {
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.kind != LineKind::kByline) continue;
+    std::vector<std::string> names = clean_authors(l.text);
+    if (names.empty() && text::trim(l.text).size() <= 3) {
+      for (int k = i + 1; k <= head_end && k <= i + 3; ++k) {
+        const Line& next = lines[static_cast<std::size_t>(k)];
+        if (next.kind == LineKind::kBlank) continue;
+        // The line under a lone "By" is the byline; what follows is page furniture.
+        if (looks_like_name(next.text) && next.kind != LineKind::kDate) names.push_back(next.text);
+        break;
+      }
+    }
+    for (const std::string& nm : names)
+      if (looks_like_name(nm) && std::find(a.authors.begin(), a.authors.end(), nm) == a.authors.end())
+        a.authors.push_back(nm);
+  }
+  if (head_end >= 0) read_dates(lines, meta_from, head_end, a);
+
+  // 5. The body: prose and short lines of the window, headings before prose, list items
+  // that read as sentences; captions aside; everything else dropped.
+  const int body_to = best_to;
+  for (int i = std::max(body_from, 0); i <= body_to && body_from >= 0; ++i) {
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    switch (l.kind) {
+      case LineKind::kProse:
+      case LineKind::kShort:
+        a.blocks.push_back({BlockType::kParagraph, l.text});
+        break;
+      case LineKind::kHeadline: {
+        int next = i + 1;
+        while (next <= body_to && lines[static_cast<std::size_t>(next)].kind == LineKind::kBlank) ++next;
+        if (l.words >= 3 && l.words <= 20 && next <= body_to && lines[static_cast<std::size_t>(next)].kind == LineKind::kProse)
+          a.blocks.push_back({BlockType::kHeading, l.text});
+        break;
+      }
+      case LineKind::kBullet: {
+        const std::string item(strip_bullet(l.text));
+        if (text::ends_like_sentence(item) && text::text_units(item) >= 30) a.blocks.push_back({BlockType::kListItem, item});
+        break;
+      }
+      case LineKind::kCaption: {
+        CaptionParts parts = split_caption_credit(l.text);
+        if (!parts.caption.empty()) a.captions.push_back(parts.caption);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  for (int i = meta_from; i < std::max(body_from, 0); ++i) {
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.kind != LineKind::kCaption) continue;
+    CaptionParts parts = split_caption_credit(l.text);
+    if (!parts.caption.empty()) a.captions.push_back(parts.caption);
+  }
+  std::string copyright_outlet, bio_outlet, credit_outlet;
+  // A trailing author bio is not body.
+  while (!a.blocks.empty() && parse_author_bio(a.blocks.back().text)) {
+    if (auto bio = parse_author_bio(a.blocks.back().text)) {
+      if (a.authors.empty()) a.authors.push_back(bio->person);
+      if (bio_outlet.empty()) bio_outlet = bio->outlet;
+    }
+    a.blocks.pop_back();
+  }
+  if (!a.blocks.empty()) a.dateline = find_dateline(a.blocks.front().text);
+  for (std::size_t b = a.blocks.size() >= 3 ? a.blocks.size() - 3 : 0; b < a.blocks.size(); ++b)
+    for (const std::string& c : parse_contributors(a.blocks[b].text))
+      if (std::find(a.contributors.begin(), a.contributors.end(), c) == a.contributors.end()) a.contributors.push_back(c);
+
+  // 6. After the body: tags, bios, bylines, copyright.
+  const int trail_from = body_to >= 0 ? body_to + 1 : 0;
+  for (int i = trail_from; i < n && i < trail_from + kTrailerReach; ++i) {
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.kind == LineKind::kBlank) continue;
+    std::string_view item = strip_bullet(l.text);
+    if (item.empty()) item = l.text;
+    if (a.tags.empty() && is_tags_label(item)) {
+      for (int k = i + 1; k < n; ++k) {
+        const Line& t = lines[static_cast<std::size_t>(k)];
+        const std::string_view tag = strip_bullet(t.text);
+        if (tag.empty() || t.kind != LineKind::kBullet) break;
+        if (text::word_count(tag) <= 6) a.tags.emplace_back(tag);
+      }
+      continue;
+    }
+    if (l.kind == LineKind::kProse || l.kind == LineKind::kShort) {
+      if (auto bio = parse_author_bio(l.text)) {
+        if (a.authors.empty()) a.authors.push_back(bio->person);
+        if (bio_outlet.empty()) bio_outlet = bio->outlet;
+      }
+    }
+  }
+  // The copyright line may be anywhere outside the body (usually the last lines).
+  for (int i = n - 1; i >= 0 && copyright_outlet.empty(); --i) {
+    if (i >= body_from && i <= body_to) continue;
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.kind == LineKind::kBoilerplate && is_legal_footer(l.text)) copyright_outlet = outlet_from_copyright(l.text);
+  }
+  // A site crediting its own video or photo: "(Video: The Washington Post)".
+  for (int i = meta_from; i <= head_end && credit_outlet.empty(); ++i) {
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.kind != LineKind::kCaption) continue;
+    std::string credit = split_caption_credit(l.text).credit;
+    const std::size_t colon = credit.find(": ");
+    if (colon == std::string::npos || credit.find('/') != std::string::npos) continue;
+    credit = credit.substr(colon + 2);
+    while (!credit.empty() && (credit.back() == ')' || credit.back() == ']')) credit.pop_back();
+    static const char* kOrgWords[] = {"Post", "Times", "News", "Journal", "Herald", "Tribune", "Daily", "Press",
+                                      "Media", "TV", "Radio", "Network", "Magazine", "Gazette", "Chronicle",
+                                      "Telegraph", "Observer", "Guardian", "Independent", "Express", "Mail",
+                                      "Review", "Weekly", "Standard", "Globe", "Star", "Sun"};
+    const std::string last = credit.substr(credit.rfind(' ') + 1);
+    for (const char* w : kOrgWords)
+      if (last == w && looks_like_name(credit)) credit_outlet = credit;
+  }
+  a.outlet = !copyright_outlet.empty() ? copyright_outlet : !bio_outlet.empty() ? bio_outlet : credit_outlet;
+  if (!a.published.empty() || !a.updated.empty()) a.date_source = "text";
+  return a;
+}
+
+}  // namespace storyline::extract
