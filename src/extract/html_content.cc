@@ -18,7 +18,12 @@ struct NodeStats {
   double score = 0;
   bool scored = false;  // has been a candidate
   bool junk = false;    // subtree excluded: hidden, navigation, or class/id says boilerplate
+  bool suspect = false; // hidden, navigation-like tag, or a boilerplate class/id
 };
+
+// A suspect subtree holding more than this share of the page's text is a page wrapper
+// with an unlucky class name ("off-canvas-advert-pusher"), not boilerplate.
+constexpr double kMaxJunkShare = 0.4;
 
 bool any_of_words(const std::string& s, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
@@ -107,7 +112,7 @@ class Scorer {
              const std::string h = hints_of(n);
              if (structural_junk_tag(tag) || hidden(n) ||
                  (negative_hint(h) && !positive_hint(h) && tag != "a" && tag != "p"))
-               s.junk = true;
+               s.suspect = true;
            }
            if (tag == "a") ++in_link;
            return true;
@@ -117,11 +122,34 @@ class Scorer {
            NodeStats* s = stats(n);
            if (!s || n == body_ || !n->parent) return;
            NodeStats* p = stats(n->parent);
-           if (!p || s->junk) return;
+           if (!p) return;
            p->units += s->units;
            p->link_units += s->link_units;
            p->commas += s->commas;
          });
+    // Suspects small against the page are junk; their text leaves their ancestors'
+    // figures so that link density and length speak of the content alone.
+    const NodeStats* whole = stats(body_);
+    const double limit = whole ? whole->units * kMaxJunkShare : 0;
+    walk(body_,
+         [&](xmlNode* n) {
+           NodeStats* s = n->type == XML_ELEMENT_NODE ? stats(n) : nullptr;
+           if (!s) return false;
+           if (s->suspect && s->units <= limit) {
+             s->junk = true;
+             for (xmlNode* a = n->parent; a; a = a->parent) {
+               NodeStats* as = stats(a);
+               if (!as) break;
+               as->units -= s->units;
+               as->link_units -= s->link_units;
+               as->commas -= s->commas;
+               if (a == body_) break;
+             }
+             return false;
+           }
+           return true;
+         },
+         [](xmlNode*) {});
   }
 
   double link_density(const NodeStats& s) const {

@@ -106,6 +106,14 @@ bool is_call_to_action(std::string_view t) {
   return false;
 }
 
+// Cookie and consent notices: long, sentence-like, and never the article.
+bool is_consent_notice(std::string_view t) {
+  if (!text::contains_ci(t, "cookie")) return false;
+  return text::contains_ci(t, "website") || text::contains_ci(t, "consent") || text::contains_ci(t, "browser") ||
+         text::contains_ci(t, "opt-out") || text::contains_ci(t, "accept") || text::contains_ci(t, "privacy") ||
+         text::contains_ci(t, "our site") || text::contains_ci(t, "experience");
+}
+
 bool is_legal_footer(std::string_view t) {
   return t.find("\xC2\xA9") != std::string_view::npos || text::starts_with_ci(t, "copyright") ||
          text::contains_ci(t, "all rights reserved") || text::contains_ci(t, "terms of use") ||
@@ -177,16 +185,21 @@ LineKind classify_line(std::string_view raw) {
   const int units = text::text_units(t);
   const int words = text::word_count(t);
   if (units == 0) return LineKind::kBoilerplate;  // lone punctuation, "|", "---"
-  if (has_bullet(t)) return LineKind::kBullet;
+  if (has_bullet(t)) {
+    // A list item that reads as prose is part of an article's list, not a link list.
+    const std::string_view item = strip_bullet(t);
+    const bool sentence_item = text::ends_like_sentence(item) || text::sentence_marks(item) >= 2;
+    return sentence_item && text::text_units(item) >= kProseUnits ? LineKind::kProse : LineKind::kBullet;
+  }
   if (is_reading_time_or_age(t) || is_share_widget(t) || is_call_to_action(t)) return LineKind::kBoilerplate;
-  if (is_legal_footer(t) && units < 400) return LineKind::kBoilerplate;
+  if ((is_legal_footer(t) && units < 400) || is_consent_notice(t)) return LineKind::kBoilerplate;
   if (credit_start(t) != std::string_view::npos) return LineKind::kCaption;
   if (is_byline(t, words)) return LineKind::kByline;
   if (is_date_line(t, units)) return LineKind::kDate;
   const bool sentence = text::ends_like_sentence(t) || (text::sentence_marks(t) >= 2);
   if (sentence || units >= 3 * kProseUnits) return units >= kProseUnits ? LineKind::kProse : LineKind::kShort;
   const bool cjk = text::cjk_share(t) > 0.5;
-  if (words >= 3 || (cjk && text::code_points(t) >= 6)) return LineKind::kHeadline;
+  if (cjk ? text::code_points(t) >= 6 : words >= 3) return LineKind::kHeadline;
   return LineKind::kBoilerplate;
 }
 
@@ -232,20 +245,28 @@ std::string find_dateline(std::string_view para) {
 namespace {
 
 // The score a line adds to a candidate body window.
+// Prose counts by its length, capped so that one huge paragraph of legal text or
+// comments cannot outweigh an article made of ordinary paragraphs. Short sentences
+// count half. The penalties were set on the development pages (see bench/README.md).
 int window_score(const Line& l) {
   switch (l.kind) {
-    case LineKind::kProse: return std::min(l.units, 1000);
-    case LineKind::kShort: return 0;
+    case LineKind::kProse: return std::min(l.units, 300);
+    case LineKind::kShort: return l.units / 2;
     case LineKind::kBlank: return 0;
-    case LineKind::kCaption: return -10;
-    case LineKind::kHeadline: return -20;
+    case LineKind::kCaption: return -15;
+    case LineKind::kHeadline: return -30;
     case LineKind::kDate:
-    case LineKind::kByline: return -20;
-    case LineKind::kBullet: return -30;
-    case LineKind::kBoilerplate: return -25;
+    case LineKind::kByline: return -30;
+    case LineKind::kBullet: return -45;
+    case LineKind::kBoilerplate: return -38;
   }
   return 0;
 }
+
+// A run of junk costs more than its lines apart: one "Advertisement" inside an article
+// is cheap, a menu or a "Related" list is a wall. The k-th junk line in a row (blank
+// lines and short sentences do not break the run, prose does) costs 1 + (k-1)/4 times.
+int run_penalty(int score, int junk_run) { return score * (4 + junk_run - 1) / 4; }
 
 bool is_header_kind(LineKind k) {
   return k == LineKind::kDate || k == LineKind::kByline || k == LineKind::kCaption;
@@ -303,13 +324,20 @@ Article extract_text_dump(std::string_view utf8_text) {
   const int n = static_cast<int>(lines.size());
 
   // 1. The body window: the maximum-sum run of line scores (Kadane, one pass).
-  int best = 0, best_from = -1, best_to = -1, sum = 0, from = 0;
+  int best = 0, best_from = -1, best_to = -1, sum = 0, from = 0, junk_run = 0;
   for (int i = 0; i < n; ++i) {
     if (sum <= 0) {
       sum = 0;
       from = i;
     }
-    sum += window_score(lines[static_cast<std::size_t>(i)]);
+    const Line& li = lines[static_cast<std::size_t>(i)];
+    int score = window_score(li);
+    if (score < 0) {
+      score = run_penalty(score, ++junk_run);
+    } else if (li.kind == LineKind::kProse) {
+      junk_run = 0;
+    }
+    sum += score;
     if (sum > best) {
       best = sum;
       best_from = from;
@@ -324,11 +352,12 @@ Article extract_text_dump(std::string_view utf8_text) {
 
   // Short sentences right after the best run still belong to it ("X contributed to
   // this report."): they add nothing to the sum, so the maximum stops before them.
+  auto extends = [](LineKind k) { return k == LineKind::kShort; };
   while (best_to >= 0 && best_to + 1 < n &&
-         (lines[static_cast<std::size_t>(best_to + 1)].kind == LineKind::kShort ||
+         (extends(lines[static_cast<std::size_t>(best_to + 1)].kind) ||
           (lines[static_cast<std::size_t>(best_to + 1)].kind == LineKind::kBlank && best_to + 2 < n &&
-           lines[static_cast<std::size_t>(best_to + 2)].kind == LineKind::kShort)))
-    best_to += lines[static_cast<std::size_t>(best_to + 1)].kind == LineKind::kShort ? 1 : 2;
+           extends(lines[static_cast<std::size_t>(best_to + 2)].kind))))
+    best_to += extends(lines[static_cast<std::size_t>(best_to + 1)].kind) ? 1 : 2;
 
   // 2. A title/byline/date block at the window's head: the body starts after it, and
   // the prose before it (at most a dek) is not body.
@@ -405,14 +434,20 @@ Article extract_text_dump(std::string_view utf8_text) {
     const Line& l = lines[static_cast<std::size_t>(i)];
     switch (l.kind) {
       case LineKind::kProse:
-      case LineKind::kShort:
-        a.blocks.push_back({BlockType::kParagraph, l.text});
+      case LineKind::kShort: {
+        const std::string_view item = strip_bullet(l.text);
+        if (item.empty()) a.blocks.push_back({BlockType::kParagraph, l.text});
+        else a.blocks.push_back({BlockType::kListItem, std::string(item)});
         break;
+      }
       case LineKind::kHeadline: {
         int next = i + 1;
         while (next <= body_to && lines[static_cast<std::size_t>(next)].kind == LineKind::kBlank) ++next;
+        // A heading before prose; a longer line is a table row or a lead-in.
         if (l.words >= 3 && l.words <= 20 && next <= body_to && lines[static_cast<std::size_t>(next)].kind == LineKind::kProse)
           a.blocks.push_back({BlockType::kHeading, l.text});
+        else if (l.units >= 30)
+          a.blocks.push_back({BlockType::kParagraph, l.text});
         break;
       }
       case LineKind::kBullet: {

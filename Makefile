@@ -1,0 +1,45 @@
+# storyline: thin wrapper over CMake. `make run` and `make test` do all set-up on a fresh
+# Debian 12 machine: they install missing packages, build, then run or test.
+SHELL := /bin/bash
+BUILD ?= build
+STORYLINE_SHARED ?= $(abspath ../shared)
+export STORYLINE_SHARED
+
+# Exactly what the build and the tests need, as Debian packages.
+APT_PACKAGES := g++ cmake ninja-build pkg-config python3 \
+  libxml2-dev libicu-dev libcld2-dev zlib1g-dev libxxhash-dev \
+  nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTORYLINE_SHARED=$(STORYLINE_SHARED) >/dev/null
+	@cmake --build $(BUILD)
+
+run: build
+	@mkdir -p out
+	@$(BUILD)/storyline extract --format table examples/
+	@$(BUILD)/storyline extract --format jsonl -o out/articles.jsonl examples/
+	@echo
+	@echo "Wrote out/articles.jsonl ($$(wc -l < out/articles.jsonl) articles from examples/)."
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j2
+
+bench: build
+	@bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) out
