@@ -30,10 +30,10 @@ build: deps
 
 run: build
 	@mkdir -p out
-	@$(BUILD)/storyline extract --format table examples/
-	@$(BUILD)/storyline extract --format jsonl -o out/articles.jsonl examples/
+	@$(BUILD)/storyline extract --format table examples/pages/
+	@$(BUILD)/storyline extract --format jsonl -o out/articles.jsonl examples/pages/
 	@echo
-	@echo "Wrote out/articles.jsonl ($$(wc -l < out/articles.jsonl) articles from examples/)."
+	@echo "Wrote out/articles.jsonl ($$(wc -l < out/articles.jsonl) articles from examples/pages/)."
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j2

@@ -55,23 +55,50 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// Terminal columns of UTF-8 text: East Asian wide characters take two.
+std::size_t display_width(const std::string& s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += (len >= 3 && c >= 0xE2 && !(c == 0xE2 && static_cast<unsigned char>(s[i + 1]) < 0xBA)) ? 2 : 1;
+    i += len;
+  }
+  return w;
+}
+
+// Cuts to at most n columns (whole characters, "…" marks a cut) and pads to n.
+std::string column(const std::string& s, std::size_t n) {
+  std::string out;
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::string ch = s.substr(i, len);
+    const std::size_t cw = display_width(ch);
+    if (w + cw > n - (i + len < s.size() ? 1 : 0)) {
+      out += "…";
+      ++w;
+      break;
+    }
+    out += ch;
+    w += cw;
+    i += len;
+  }
+  while (w < n) {
+    out += ' ';
+    ++w;
+  }
+  return out;
+}
+
 std::string table_row(const storyline::Article& a) {
-  auto cut = [](std::string s, std::size_t n) {
-    if (s.size() <= n) return s;
-    s.resize(n);
-    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // whole UTF-8 chars
-    if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
-    return s + "…";
-  };
   std::string source = a.source;
   const std::size_t slash = source.rfind('/');
   if (slash != std::string::npos) source = source.substr(slash + 1);
-  char buf[512];
-  std::snprintf(buf, sizeof buf, "%-34s %-6s %-10s %-22s %s", cut(source, 34).c_str(),
-                a.languages.empty() ? "-" : cut(a.languages[0], 6).c_str(),
-                a.page_date.empty() ? "-" : a.page_date.substr(0, 10).c_str(),
-                a.outlet.empty() ? "-" : cut(a.outlet, 22).c_str(), a.title.empty() ? "(no title)" : cut(a.title, 70).c_str());
-  return buf;
+  return column(source, 34) + " " + column(a.languages.empty() ? "-" : a.languages[0], 6) + " " +
+         column(a.page_date.empty() ? "-" : a.page_date.substr(0, 10), 10) + " " +
+         column(a.outlet.empty() ? "-" : a.outlet, 22) + " " + (a.title.empty() ? "(no title)" : a.title);
 }
 
 int run_extract(const std::vector<std::string>& inputs, const std::string& format, const std::string& output) {
@@ -144,7 +171,9 @@ int main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand("extract", "Extract each article's body and metadata (like trafilatura's CLI).");
   extract->footer(std::string("\n") + kInputHelp +
                   "\n\nOutput: jsonl (one JSON object per article), md (Markdown with YAML front\n"
-                  "matter), txt (the body alone), table (one line per article).");
+                  "matter), txt (the body alone), table (one line per article).\n\n"
+                  "Exit status: 0 when every input was read, 1 when some inputs failed (each is\n"
+                  "named on stderr with the reason, and the run goes on), 2 for usage errors.");
   extract->add_option("INPUT", inputs, "files, directories, globs, or - for stdin")->required();
   extract->add_option("--format,-f", format, "output format")
       ->check(CLI::IsMember({"jsonl", "md", "txt", "table"}))

@@ -129,7 +129,11 @@ Result<Article> extract_article(const Document& doc) {
     if (!a.languages.empty() && a.languages[0].substr(0, 2) == detected[0].substr(0, 2)) detected[0] = a.languages[0];
     a.languages = detected;
   }
-  if (body.empty()) a.warnings.push_back("no main content found");
+  if (body.empty()) {
+    // One reason per page: an empty body says all that "no main content block" would.
+    std::erase(a.warnings, std::string("no main content block"));
+    a.warnings.push_back("no main content found");
+  }
   else if (text::code_points(body) < 200) a.warnings.push_back("body shorter than 200 characters");
   return a;
 }

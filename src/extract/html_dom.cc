@@ -8,10 +8,12 @@
 
 namespace storyline::extract {
 
+// XML_PARSE_HUGE lifts libxml2's nesting cap (256), past which it silently drops the
+// rest of a page; our walks are iterative, so depth costs nothing but time.
 HtmlDoc parse_html(std::string_view utf8) {
   const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT_MAX));
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                      HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
+                      HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
   return HtmlDoc(htmlReadMemory(utf8.data(), size, nullptr, "UTF-8", options));
 }
 

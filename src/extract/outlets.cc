@@ -123,7 +123,7 @@ std::string outlet_from_copyright(std::string_view line) {
   std::string name = text::trim(rest.substr(0, end));
   while (!name.empty() && (name.back() == '.' || name.back() == ',')) name.pop_back();
   // Drop legal and corporate suffixes, repeatedly: "Fortune Media IP Limited" -> "Fortune".
-  static const char* kSuffixes[] = {"Limited", "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "L.L.C.", "PLC", "plc",
+  static const char* kSuffixes[] = {"Limited", "Ltd", "Ltd.", "Pty", "Inc", "Inc.", "LLC", "L.L.C.", "PLC", "plc",
                                     "Corp", "Corp.", "Corporation", "GmbH", "AG", "S.A.", "SA", "IP",
                                     "Media", "Group", "Holdings", "Company", "Co.", "Co", "LP", "Enterprises",
                                     "Publishing", "Publications", "Digital", "Interactive", "Ventures"};

@@ -33,22 +33,6 @@ bool is_agency(std::string_view s) {
   return false;
 }
 
-std::string title_case_if_shouting(const std::string& name) {
-  bool has_lower = false;
-  for (char c : name) has_lower |= (c >= 'a' && c <= 'z');
-  if (has_lower || is_agency(name) || name.size() <= 4) return name;
-  std::string out = name;
-  bool start = true;
-  for (char& c : out) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      if (!start) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      start = false;
-    } else {
-      start = c == ' ' || c == '-' || c == '\'';
-    }
-  }
-  return out;
-}
 
 std::string strip_by(std::string s) {
   s = text::trim(s);
@@ -81,6 +65,23 @@ bool looks_like_organisation(std::string_view s) {
 }
 
 }  // namespace
+
+std::string title_case_if_shouting(const std::string& name) {
+  bool has_lower = false;
+  for (char c : name) has_lower |= (c >= 'a' && c <= 'z');
+  if (has_lower || is_agency(name) || name.size() <= 4) return name;
+  std::string out = name;
+  bool start = true;
+  for (char& c : out) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      if (!start) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      start = false;
+    } else {
+      start = c == ' ' || c == '-' || c == '\'';
+    }
+  }
+  return out;
+}
 
 bool looks_like_name(std::string_view raw) {
   const std::string s = text::trim(raw);

@@ -13,6 +13,9 @@ namespace storyline::extract {
 // keeps wire agencies ("AFP", "Reuters") as authors. Duplicates removed, order kept.
 std::vector<std::string> clean_authors(std::string_view byline);
 
+// "JANE DOE" -> "Jane Doe"; names with lower-case letters and short acronyms unchanged.
+std::string title_case_if_shouting(const std::string& name);
+
 // True for a plausible person or agency name: 1-5 capitalised words or a short CJK name,
 // no sentence punctuation, no digits.
 bool looks_like_name(std::string_view s);

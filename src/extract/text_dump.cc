@@ -90,6 +90,24 @@ bool is_share_widget(std::string_view t) {
                              "hide", "close", "menu", "open", "toggle", "search", "navigation"});
 }
 
+// What text browsers print for images and players: "[Image: a farmer at dusk]",
+// "[logo]", "Listen · 4:12", "Watch 2:31".
+bool is_media_placeholder(std::string_view t) {
+  if (t.size() >= 2 && t.front() == '[' && t.back() == ']' && t.find(']') == t.size() - 1) return true;
+  for (std::string_view verb : {"listen", "watch", "play", "video"}) {
+    if (!text::starts_with_ci(t, verb)) continue;
+    const std::string_view rest = t.substr(verb.size());
+    if (text::word_count(rest) <= 3 && rest.find(':') != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Share rows in CJK pages: "分享到： 微信 微博 QQ 复制链接".
+bool is_cjk_share_widget(std::string_view t) {
+  return (t.starts_with("\xE5\x88\x86\xE4\xBA\xAB") || t.find("\xE5\xA4\x8D\xE5\x88\xB6\xE9\x93\xBE\xE6\x8E\xA5") != std::string_view::npos) &&
+         text::code_points(t) <= 40;  // 分享 / 复制链接
+}
+
 bool is_call_to_action(std::string_view t) {
   const std::string l = text::to_lower_ascii(t);
   for (std::string_view end : {"register here.", "register now.", "sign up here.", "sign up now.", "subscribe now.",
@@ -131,8 +149,15 @@ std::size_t credit_start(std::string_view t) {
     if (p != std::string::npos && l.size() - p < 120 && (l.back() == ')' || l.back() == ']' || l.ends_with("\xef\xbc\x89")))
       return p;
   }
-  for (std::string_view lead : {"photo: ", "photo by ", "photograph: ", "photograph by ", "image: ", "credit: ",
-                                "photos: ", "video: ", "illustration: ", "image credit"})
+  // "... near Dunmere. (VPR / Tom Ashworth)": a short parenthetical credit with a slash.
+  if (l.back() == ')' && l.size() > 4) {
+    const std::size_t open = l.rfind('(');
+    if (open != std::string::npos && open > 0 && l.size() - open < 60 && l.find('/', open) != std::string::npos &&
+        (l[open - 1] == ' ') && (open < 2 || l[open - 2] == '.' || l[open - 2] == '"'))
+      return open;
+  }
+  for (std::string_view lead : {"photo credit", "image credit", "photo: ", "photo by ", "photograph: ", "photograph by ", "image: ", "credit: ",
+                                "photos: ", "video: ", "illustration: "})
     if (l.rfind(lead, 0) == 0) return 0;
   for (std::string_view tail : {"getty images", "/ reuters", "/reuters", "/ afp", "/afp", "/ ap", "/ap", "shutterstock",
                                 "/ epa", "/epa", "afp via getty images", "(ap)", "/ bloomberg", "/bloomberg"}) {
@@ -165,16 +190,18 @@ bool is_byline(std::string_view t, int words) {
   return false;
 }
 
-bool is_date_line(std::string_view t, int units) {
-  if (units >= 160) return false;
-  // Most of the line is dates ("Updated X|Published Y"): labels and little else.
-  int date_units = 0;
+bool is_date_line(std::string_view t) {
+  // Most of the line is dates ("Updated X|Published Y") with labels and little else:
+  // at most 30 other letters, whatever the script ("来源：X 作者：Y" beside a date).
+  const int all = text::letters(t);
+  if (all >= 120) return false;
+  int date_letters = 0;
   std::string_view rest = t;
   while (auto d = find_date(rest)) {
-    date_units += text::text_units(rest.substr(d->begin, d->end - d->begin));
+    date_letters += text::letters(rest.substr(d->begin, d->end - d->begin));
     rest = rest.substr(d->end);
   }
-  return date_units > 0 && units - date_units <= 30;
+  return date_letters > 0 && all - date_letters <= 30;
 }
 
 }  // namespace
@@ -191,11 +218,13 @@ LineKind classify_line(std::string_view raw) {
     const bool sentence_item = text::ends_like_sentence(item) || text::sentence_marks(item) >= 2;
     return sentence_item && text::text_units(item) >= kProseUnits ? LineKind::kProse : LineKind::kBullet;
   }
-  if (is_reading_time_or_age(t) || is_share_widget(t) || is_call_to_action(t)) return LineKind::kBoilerplate;
+  if (is_reading_time_or_age(t) || is_share_widget(t) || is_cjk_share_widget(t) || is_call_to_action(t) ||
+      is_media_placeholder(t))
+    return LineKind::kBoilerplate;
   if ((is_legal_footer(t) && units < 400) || is_consent_notice(t)) return LineKind::kBoilerplate;
   if (credit_start(t) != std::string_view::npos) return LineKind::kCaption;
   if (is_byline(t, words)) return LineKind::kByline;
-  if (is_date_line(t, units)) return LineKind::kDate;
+  if (is_date_line(t)) return LineKind::kDate;
   const bool sentence = text::ends_like_sentence(t) || (text::sentence_marks(t) >= 2);
   if (sentence || units >= 3 * kProseUnits) return units >= kProseUnits ? LineKind::kProse : LineKind::kShort;
   const bool cjk = text::cjk_share(t) > 0.5;
@@ -230,6 +259,10 @@ std::string find_dateline(std::string_view para) {
   // Drop an agency in parentheses: "WASHINGTON (AP)".
   const std::size_t paren = head.find(" (");
   if (paren != std::string::npos) head = text::trim(head.substr(0, paren));
+  // Wire datelines carry the day: "PORT ELLERY, June 10" -> "PORT ELLERY".
+  if (const std::size_t comma = head.rfind(", "); comma != std::string::npos) {
+    if (auto d = find_date(head.substr(comma + 2) + " 2000"); d && d->begin == 0) head = head.substr(0, comma);
+  }
   if (head.empty() || text::word_count(head) > 6) return "";
   // The first word is in capitals: "PRAGUE", "KYIV, Ukraine", "NEW YORK".
   std::size_t i = 0;
@@ -283,6 +316,28 @@ bool is_tags_label(std::string_view t) {
   if (!t.ends_with(":")) return false;
   return l == "in" || l == "tags" || l == "topics" || l == "related topics" || l == "more on" || l == "filed under" ||
          l == "more about" || l == "keywords" || l == "tagged";
+}
+
+// Value after a label such as "来源：" up to the next run of spaces: "来源：寰宇新闻网   作者：陈思齐".
+std::string labeled_value(std::string_view line, std::string_view label) {
+  std::size_t p = line.find(label);
+  if (p == std::string_view::npos) return "";
+  p += label.size();
+  for (std::string_view colon : {"\xEF\xBC\x9A", ":"})
+    if (line.substr(p, colon.size()) == colon) { p += colon.size(); break; }
+  while (p < line.size() && line[p] == ' ') ++p;
+  std::size_t end = line.find(' ', p);
+  return text::trim(line.substr(p, end == std::string_view::npos ? std::string_view::npos : end - p));
+}
+
+// CJK header lines label their fields: 来源 (source), 作者 / 记者 (author).
+void read_labeled_fields(std::string_view line, Article& a, std::string& outlet) {
+  if (outlet.empty()) outlet = labeled_value(line, "\xE6\x9D\xA5\xE6\xBA\x90");  // 来源
+  for (std::string_view label : {"\xE4\xBD\x9C\xE8\x80\x85", "\xE8\xAE\xB0\xE8\x80\x85"}) {  // 作者 记者
+    const std::string name = labeled_value(line, label);
+    if (!name.empty() && looks_like_name(name) && std::find(a.authors.begin(), a.authors.end(), name) == a.authors.end())
+      a.authors.push_back(name);
+  }
 }
 
 void read_dates(const std::vector<Line>& lines, int from, int to, Article& a) {
@@ -426,6 +481,11 @@ Article extract_text_dump(std::string_view utf8_text) {
         a.authors.push_back(nm);
   }
   if (head_end >= 0) read_dates(lines, meta_from, head_end, a);
+  std::string labeled_outlet;
+  for (int i = meta_from; i <= head_end; ++i) {
+    const Line& l = lines[static_cast<std::size_t>(i)];
+    if (l.kind == LineKind::kDate || l.kind == LineKind::kByline) read_labeled_fields(l.text, a, labeled_outlet);
+  }
 
   // 5. The body: prose and short lines of the window, headings before prose, list items
   // that read as sentences; captions aside; everything else dropped.
@@ -530,7 +590,24 @@ Article extract_text_dump(std::string_view utf8_text) {
     for (const char* w : kOrgWords)
       if (last == w && looks_like_name(credit)) credit_outlet = credit;
   }
-  a.outlet = !copyright_outlet.empty() ? copyright_outlet : !bio_outlet.empty() ? bio_outlet : credit_outlet;
+  // The masthead at the top of the page names the outlet better than the company in
+  // the copyright line ("COASTLINE TIMES" over "Coastline Media Group Ltd.").
+  if (!copyright_outlet.empty()) {
+    for (int i = 0, seen = 0; i < n && seen < 10; ++i) {
+      const Line& l = lines[static_cast<std::size_t>(i)];
+      if (l.kind == LineKind::kBlank || l.kind == LineKind::kBullet) continue;
+      ++seen;
+      if (l.words <= 5 && l.text.size() > copyright_outlet.size() && text::starts_with_ci(l.text, copyright_outlet) &&
+          l.text[copyright_outlet.size()] == ' ' && looks_like_name(title_case_if_shouting(l.text))) {
+        copyright_outlet = title_case_if_shouting(l.text);
+        break;
+      }
+    }
+  }
+  a.outlet = !labeled_outlet.empty()     ? labeled_outlet
+             : !copyright_outlet.empty() ? copyright_outlet
+             : !bio_outlet.empty()       ? bio_outlet
+                                         : credit_outlet;
   if (!a.published.empty() || !a.updated.empty()) a.date_source = "text";
   return a;
 }

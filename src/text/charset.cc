@@ -141,18 +141,19 @@ Result<DecodedText> decode_to_utf8(std::string_view bytes, std::string_view decl
     out.charset = "UTF-8";
     return out;
   }
-  // 4. Mostly UTF-8 with a few bad bytes: repair rather than guess a legacy charset.
-  DecodedText repaired = repair_utf8(bytes);
-  if (repaired.replaced * 200 < static_cast<int>(bytes.size()) && repaired.replaced <= 64 &&
-      (declared.empty() || is_utf8_name(declared))) {
-    // Many well-formed multi-byte sequences mean the text really is UTF-8.
+  // 4. UTF-8 with some damage. Legacy single-byte text has no valid multi-byte
+  // sequences at all, and in GBK/Big5/Shift-JIS text chance forms them for about one
+  // character in ten; so valid sequences at least half as many as the bad bytes mean
+  // UTF-8 with stray bytes. Repair rather than guess.
+  if (declared.empty() || is_utf8_name(declared)) {
+    DecodedText repaired = repair_utf8(bytes);
     int multibyte = 0;
     for (std::size_t i = 0; i < bytes.size();) {
       const std::size_t s = i;
       const char32_t cp = text::next_code_point(bytes, i);
-      if (cp >= 0x80 && cp != 0xFFFD && i - s > 1) ++multibyte;
+      if (cp >= 0x80 && i - s > 1) ++multibyte;
     }
-    if (multibyte > repaired.replaced * 4 || is_utf8_name(declared)) return repaired;
+    if ((multibyte > 0 && 2 * multibyte >= repaired.replaced) || is_utf8_name(declared)) return repaired;
   }
   // 5. ICU's statistical detector.
   const std::string guess = detect_with_icu(bytes);
@@ -163,7 +164,7 @@ Result<DecodedText> decode_to_utf8(std::string_view bytes, std::string_view decl
       return r;
     }
   }
-  return repaired;
+  return repair_utf8(bytes);
 }
 
 }  // namespace storyline

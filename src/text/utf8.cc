@@ -94,6 +94,12 @@ int text_units(std::string_view s) {
   return n;
 }
 
+int letters(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.size();) n += is_letter_or_digit(next_code_point(s, i));
+  return n;
+}
+
 int code_points(std::string_view s) {
   int n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

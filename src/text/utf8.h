@@ -26,6 +26,8 @@ bool is_space(char32_t cp);        // ASCII and Unicode spaces, incl. NBSP and U
 
 // Letters and digits, CJK counted as kCjkUnits.
 int text_units(std::string_view s);
+// Letters and digits, every script counted one per character.
+int letters(std::string_view s);
 // Number of code points.
 int code_points(std::string_view s);
 // Whitespace-separated words; a run of CJK counts one word per character.

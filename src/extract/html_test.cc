@@ -1,0 +1,124 @@
+// HTML metadata and main-content scoring, on pages written for the test.
+#include <gtest/gtest.h>
+
+#include "extract/html_content.h"
+#include "extract/html_metadata.h"
+#include "storyline/extract.h"
+
+namespace storyline::extract {
+namespace {
+
+const char* kPage = R"(<!doctype html>
+<html lang="en-GB"><head>
+<title>Pier to close after storms - Lantern Gazette</title>
+<meta property="og:site_name" content="Lantern Gazette">
+<meta property="og:title" content="Pier to close after storms">
+<meta name="description" content="Repairs would cost more than a new pier.">
+<meta property="article:published_time" content="2031-03-03T09:00:00+01:00">
+<meta property="article:modified_time" content="2031-03-03T16:05:00+01:00">
+<meta property="article:tag" content="Harbour">
+<link rel="canonical" href="https://lanterngazette.example/2031/03/03/pier">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Pier to close after storms","datePublished":"2031-03-03T09:00:00+01:00",
+ "author":[{"@type":"Person","name":"Mara Lind"},{"@type":"Person","name":"Teo Varga"}],
+ "publisher":{"@type":"Organization","name":"Lantern Gazette"}}</script>
+<style>p { color: red }</style>
+</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<div class="page">
+ <article class="story">
+  <h1>Pier to close after storms</h1>
+  <div class="byline">By Mara Lind and Teo Varga</div>
+  <time datetime="2031-03-03T09:00:00+01:00">March 3, 2031</time>
+  <figure><img src="pier.jpg"><figcaption>The old pier at dawn.</figcaption></figure>
+  <p>BERGEN — The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two winters of storms that cracked its pilings.</p>
+  <p>“We cannot keep patching a structure that the sea has already decided to take,” council leader Ines Aalto said, adding that a new pier would open by 2030.</p>
+  <div class="share-tools"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+  <h2>What happens to the ferries</h2>
+  <p>Ferry operators said the closure would add twenty minutes to the morning crossing, and several asked for a temporary shuttle from the north quay.</p>
+  <ul><li>Shuttles would run every half hour.</li><li>Fares stay the same until the new pier opens.</li></ul>
+ </article>
+ <aside class="related"><h3>Related</h3><ul>
+  <li><a href="/a">Fishing fleet returns early as storms continue their run along the coast</a></li>
+  <li><a href="/b">New bridge plan divides the valley after a long and bitter public meeting</a></li></ul></aside>
+</div>
+<footer><p>© 2031 Lantern Gazette Media Ltd. All rights reserved.</p></footer>
+</body></html>)";
+
+TEST(HtmlMetadata, JsonLdMetaAndLinks) {
+  HtmlDoc doc = parse_html(kPage);
+  ASSERT_TRUE(doc);
+  HtmlMetadata m = read_html_metadata(doc.get());
+  EXPECT_EQ(m.title, "Pier to close after storms");
+  EXPECT_EQ(m.site_name, "Lantern Gazette");
+  EXPECT_EQ(m.description, "Repairs would cost more than a new pier.");
+  EXPECT_EQ(m.url, "https://lanterngazette.example/2031/03/03/pier");
+  EXPECT_EQ(m.authors, (std::vector<std::string>{"Mara Lind", "Teo Varga"}));
+  EXPECT_EQ(m.published, "2031-03-03T09:00:00+01:00");
+  EXPECT_EQ(m.published_source, "jsonld");
+  EXPECT_EQ(m.updated, "2031-03-03T16:05:00+01:00");
+  EXPECT_EQ(m.updated_source, "meta");
+  EXPECT_EQ(m.lang, "en-GB");
+  EXPECT_EQ(m.tags, std::vector<std::string>{"Harbour"});
+  EXPECT_EQ(m.jsonld_type, "NewsArticle");
+}
+
+TEST(HtmlContent, ArticleWithoutNavigationShareOrRelated) {
+  HtmlDoc doc = parse_html(kPage);
+  HtmlContent c = extract_html_content(doc.get(), "Pier to close after storms");
+  ASSERT_TRUE(c.found_container);
+  std::string body;
+  for (const Block& b : c.blocks) body += b.text + "\n";
+  EXPECT_TRUE(body.starts_with("BERGEN — The harbour council")) << body;
+  EXPECT_NE(body.find("What happens to the ferries"), std::string::npos);
+  EXPECT_NE(body.find("Fares stay the same"), std::string::npos);
+  for (const char* junk : {"Home", "Share", "Tweet", "Fishing fleet", "©", "By Mara Lind", "color"})
+    EXPECT_EQ(body.find(junk), std::string::npos) << junk;
+  EXPECT_EQ(c.captions, std::vector<std::string>{"The old pier at dawn."});
+  // Typed blocks: the subheading and the list survive as such.
+  bool heading = false, list = false;
+  for (const Block& b : c.blocks) {
+    heading |= b.type == BlockType::kHeading && b.text == "What happens to the ferries";
+    list |= b.type == BlockType::kListItem && b.text == "Shuttles would run every half hour.";
+  }
+  EXPECT_TRUE(heading);
+  EXPECT_TRUE(list);
+}
+
+TEST(ExtractArticle, HtmlEndToEnd) {
+  Document d;
+  d.source = "pier.html";
+  d.bytes = kPage;
+  Result<Article> a = extract_article(d);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title, "Pier to close after storms");
+  EXPECT_EQ(a->outlet, "Lantern Gazette");
+  EXPECT_EQ(a->date_source, "jsonld");
+  EXPECT_EQ(a->page_date, "2031-03-03T09:00:00+01:00");
+  EXPECT_EQ(a->dateline, "BERGEN");
+  ASSERT_FALSE(a->languages.empty());
+  EXPECT_EQ(a->languages[0], "en-GB");
+}
+
+TEST(ExtractArticle, DeepNestingIsLinearAndSafe) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 100000; ++i) page += "<div>";
+  page += "<p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs.</p>";
+  for (int i = 0; i < 100000; ++i) page += "</div>";
+  page += "</body></html>";
+  Document d;
+  d.bytes = page;
+  Result<Article> a = extract_article(d);
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text().find("close the old ferry pier"), std::string::npos);
+}
+
+TEST(DetectFormat, ByContent) {
+  EXPECT_EQ(detect_format("<!DOCTYPE html><html>"), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("  <div><p>text</p></div>"), InputFormat::kHtml);
+  EXPECT_EQ(detect_format("---\ntitle: x\n---\nbody"), InputFormat::kMarkdown);
+  EXPECT_EQ(detect_format("Just text, with a < sign."), InputFormat::kText);
+}
+
+}  // namespace
+}  // namespace storyline::extract
