@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -12,8 +13,11 @@
 #include <vector>
 
 #include "storyline/extract.h"
+#include "storyline/ingest.h"
 #include "storyline/inputs.h"
 #include "storyline/render.h"
+#include "storyline/sources.h"
+#include "storyline/store.h"
 
 namespace {
 
@@ -119,33 +123,43 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& forma
     out << "source                             lang   date       outlet                 title\n";
   Progress progress(expanded.paths.size());
   std::size_t done = 0, written = 0;
-  for (const std::string& path : expanded.paths) {
-    progress.tick(done++, failed);
-    storyline::Result<storyline::Document> doc = storyline::read_document(path);
-    if (!doc.ok()) {
-      warn(path, doc.status().message());
-      ++failed;
-      continue;
-    }
-    storyline::Result<storyline::Article> article = storyline::extract_article(*doc);
-    if (!article.ok()) {
-      warn(path, article.status().message());
-      ++failed;
-      continue;
-    }
-    for (const std::string& w : article->warnings) warn(path, w);
+  auto emit = [&](const storyline::Article& article) {
     if (format == "jsonl") {
-      out << storyline::article_to_json(*article) << "\n";
+      out << storyline::article_to_json(article) << "\n";
     } else if (format == "md") {
       if (written) out << "\n";
-      out << storyline::article_to_markdown(*article);
+      out << storyline::article_to_markdown(article);
     } else if (format == "txt") {
       if (written) out << "\n\n";
-      out << article->text() << "\n";
+      out << article.text() << "\n";
     } else {
-      out << table_row(*article) << "\n";
+      out << table_row(article) << "\n";
     }
     ++written;
+  };
+  for (const std::string& path : expanded.paths) {
+    progress.tick(done++, failed);
+    storyline::Status st = storyline::read_source(
+        path, storyline::SourceCallbacks{
+                  [&](storyline::Document&& doc) {
+                    storyline::Result<storyline::Article> article = storyline::extract_article(doc);
+                    if (!article.ok()) {
+                      warn(doc.source, article.status().message());
+                      ++failed;
+                      return true;
+                    }
+                    for (const std::string& w : article->warnings) warn(doc.source, w);
+                    emit(*article);
+                    return true;
+                  },
+                  [&](const std::string& where, const std::string& why) {
+                    warn(where, why);
+                    ++failed;
+                  }});
+    if (!st.ok()) {
+      warn(path, st.message());
+      ++failed;
+    }
   }
   progress.tick(done, failed);
   out.flush();
@@ -154,6 +168,146 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& forma
     return kExitSomeFailed;
   }
   return failed ? kExitSomeFailed : kExitOk;
+}
+
+
+int run_ingest(const std::vector<std::string>& inputs, const std::string& db, int threads, bool json) {
+  storyline::ExpandedInputs expanded = storyline::expand_inputs(inputs);
+  for (const std::string& p : expanded.problems) std::cerr << "storyline: " << p << "\n";
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  bool shown = false;
+  storyline::IngestOptions options;
+  options.threads = threads;
+  storyline::IngestCallbacks cb;
+  cb.on_problem = [&](const std::string& where, const std::string& why) {
+    if (shown) std::fprintf(stderr, "\r\033[K");
+    warn(where, why);
+  };
+  if (tty) {
+    cb.on_progress = [&](const storyline::IngestStats& s) {
+      const double rate = s.seconds > 0 ? s.documents / s.seconds : 0;
+      const double eta = s.inputs_done > 0 && s.inputs_done < s.inputs_total
+                             ? s.seconds * (s.inputs_total - s.inputs_done) / s.inputs_done : 0;
+      std::fprintf(stderr, "\r\033[Kingest: %zu/%zu inputs, %zu documents, %.0f/s, ETA %.0fs, %zu failed",
+                   s.inputs_done, s.inputs_total, s.documents, rate, eta, s.failed);
+      shown = true;
+    };
+  }
+  storyline::Result<storyline::IngestStats> r = storyline::ingest(db, expanded.paths, options, cb);
+  if (shown) std::fprintf(stderr, "\r\033[K");
+  if (!r.ok()) {
+    std::cerr << "storyline: " << r.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  const storyline::IngestStats& s = *r;
+  const std::size_t failed = s.failed + expanded.problems.size();
+  if (json) {
+    nlohmann::ordered_json j;
+    j["db"] = db;
+    j["inputs"] = s.inputs_total;
+    j["documents"] = s.documents;
+    j["added"] = s.added;
+    j["new_versions"] = s.new_versions;
+    j["unchanged"] = s.unchanged;
+    j["failed"] = failed;
+    j["seconds"] = s.seconds;
+    std::cout << j.dump() << "\n";
+  } else {
+    std::fprintf(stderr, "ingested %zu documents from %zu inputs into %s in %.1fs (%.0f/s): %zu added, %zu new versions, %zu unchanged, %zu failed\n",
+                 s.documents, s.inputs_total, db.c_str(), s.seconds, s.seconds > 0 ? s.documents / s.seconds : 0.0, s.added,
+                 s.new_versions, s.unchanged, failed);
+  }
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
+std::unique_ptr<storyline::Store> open_for_reading(const std::string& db) {
+  if (access(db.c_str(), F_OK) != 0) {
+    std::cerr << "storyline: " << db << ": no such store (create it with storyline ingest)\n";
+    return nullptr;
+  }
+  storyline::Result<std::unique_ptr<storyline::Store>> s = storyline::Store::open(db, /*read_only=*/true);
+  if (!s.ok()) {
+    std::cerr << "storyline: " << s.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(s).value();
+}
+
+int run_articles(const std::string& db, const storyline::ArticleFilter& filter, bool json) {
+  auto store = open_for_reading(db);
+  if (!store) return kExitSomeFailed;
+  auto list = store->articles(filter);
+  if (!list.ok()) {
+    std::cerr << "storyline: " << list.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  if (!json) std::cout << "   id  content id        lang   date       outlet                 title\n";
+  for (const storyline::StoredArticle& sa : *list) {
+    const storyline::Article& a = sa.article;
+    if (json) {
+      std::cout << storyline::article_to_json(a) << "\n";
+      continue;
+    }
+    std::printf("%5lld  %s  %s %s %s %s\n", static_cast<long long>(sa.rowid), a.id().c_str(),
+                column(a.languages.empty() ? "-" : a.languages[0], 6).c_str(),
+                column(a.page_date.empty() ? "-" : a.page_date.substr(0, 10), 10).c_str(),
+                column(a.outlet.empty() ? "-" : a.outlet, 22).c_str(), a.title.empty() ? "(no title)" : a.title.c_str());
+  }
+  return kExitOk;
+}
+
+int run_article(const std::string& db, const std::string& id, bool json) {
+  auto store = open_for_reading(db);
+  if (!store) return kExitSomeFailed;
+  auto a = store->article(id);
+  if (!a.ok()) {
+    std::cerr << "storyline: " << a.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  if (json) std::cout << storyline::article_to_json(a->article) << "\n";
+  else std::cout << storyline::article_to_markdown(a->article);
+  return kExitOk;
+}
+
+int run_search(const std::string& db, const std::string& query, int limit, bool json) {
+  auto store = open_for_reading(db);
+  if (!store) return kExitSomeFailed;
+  auto hits = store->search(query, limit);
+  if (!hits.ok()) {
+    std::cerr << "storyline: " << hits.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  for (const storyline::SearchHit& h : *hits) {
+    if (json) {
+      nlohmann::ordered_json j;
+      j["id"] = h.rowid;
+      j["title"] = h.title;
+      j["outlet"] = h.outlet;
+      j["page_date"] = h.page_date;
+      j["source"] = h.source;
+      j["snippet"] = h.snippet;
+      j["score"] = h.score;
+      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      std::printf("%5lld  %s  %s  %s\n       %s\n", static_cast<long long>(h.rowid),
+                  h.page_date.empty() ? "----------" : h.page_date.substr(0, 10).c_str(), h.outlet.empty() ? "-" : h.outlet.c_str(),
+                  h.title.c_str(), h.snippet.c_str());
+    }
+  }
+  if (!json && hits->empty()) std::cerr << "no matches\n";
+  return kExitOk;
+}
+
+int run_export(const std::string& db) {
+  auto store = open_for_reading(db);
+  if (!store) return kExitSomeFailed;
+  storyline::Status st = store->for_each_article(
+      [](const storyline::StoredArticle& sa) { std::cout << storyline::article_to_json(sa.article) << "\n"; });
+  if (!st.ok()) {
+    std::cerr << "storyline: " << st.message() << "\n";
+    return kExitSomeFailed;
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -180,6 +334,47 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   extract->add_option("-o,--output", output, "write to FILE instead of standard output");
 
+  std::string db = "storyline.db";
+  int threads = 0;
+  bool json = false;
+  CLI::App* ingest = app.add_subcommand("ingest", "Add inputs to the store (idempotent; WARC and JSONL too).");
+  ingest->footer(std::string("\n") + kInputHelp +
+                 "\nAlso WARC/WARC.gz (response and resource records) and JSONL lines\n"
+                 "{\"url\", \"html\" | \"text\", \"fetched_at\"?}. Ingesting twice adds nothing; a changed\n"
+                 "page at the same URL becomes a new version.");
+  ingest->add_option("INPUT", inputs, "files, directories, globs, WARC, JSONL, or -")->required();
+  ingest->add_option("--db", db, "the store (SQLite)")->capture_default_str();
+  ingest->add_option("--threads,-j", threads, "extraction threads (0 = one per core)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  ingest->add_flag("--json", json, "print the summary as JSON on stdout");
+
+  storyline::ArticleFilter filter;
+  CLI::App* articles = app.add_subcommand("articles", "List stored articles.");
+  articles->add_option("--db", db, "the store")->capture_default_str();
+  articles->add_option("--since", filter.since, "only articles dated on or after DATE (YYYY-MM-DD)");
+  articles->add_option("--outlet", filter.outlet, "only this outlet");
+  articles->add_option("--lang", filter.lang, "only this main language (en, zh, ...)");
+  articles->add_option("--limit", filter.limit, "at most N");
+  articles->add_flag("--json", json, "JSON lines");
+
+  std::string id;
+  CLI::App* article = app.add_subcommand("article", "Show one stored article (Markdown, or --json).");
+  article->add_option("ID", id, "row id or content id (prefix)")->required();
+  article->add_option("--db", db, "the store")->capture_default_str();
+  article->add_flag("--json", json, "JSON");
+
+  std::string query;
+  int limit = 20;
+  CLI::App* search = app.add_subcommand("search", "Full-text search (bm25), with highlighted snippets.");
+  search->add_option("QUERY", query, "words; all must match")->required();
+  search->add_option("--db", db, "the store")->capture_default_str();
+  search->add_option("--limit", limit, "at most N hits")->capture_default_str()->check(CLI::PositiveNumber);
+  search->add_flag("--json", json, "JSON lines");
+
+  std::string export_format = "jsonl";
+  CLI::App* exporter = app.add_subcommand("export", "Write every stored article.");
+  exporter->add_option("--db", db, "the store")->capture_default_str();
+  exporter->add_option("--format", export_format, "output format")->check(CLI::IsMember({"jsonl"}))->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -191,5 +386,10 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (extract->parsed()) return run_extract(inputs, format, output);
+  if (ingest->parsed()) return run_ingest(inputs, db, threads, json);
+  if (articles->parsed()) return run_articles(db, filter, json);
+  if (article->parsed()) return run_article(db, id, json);
+  if (search->parsed()) return run_search(db, query, limit, json);
+  if (exporter->parsed()) return run_export(db);
   return kExitUsage;
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "storyline/article.h"
+#include "storyline/status.h"
 
 namespace storyline {
 
@@ -14,5 +15,12 @@ std::string article_to_json(const Article& a);
 // Markdown: YAML front matter (title, url, outlet, authors, dates, languages, tags),
 // then the body with headings, quotes and list items kept.
 std::string article_to_markdown(const Article& a);
+
+}  // namespace storyline
+
+namespace storyline {
+
+// Reads back what article_to_json wrote (blocks come back as paragraphs).
+Result<Article> article_from_json(std::string_view json);
 
 }  // namespace storyline

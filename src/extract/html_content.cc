@@ -345,6 +345,22 @@ xmlNode* find_body(xmlDoc* doc) {
   return root;
 }
 
+// Leading blocks that are not prose (a kicker, a section label, a lone date) open no
+// body; a heading that introduces prose does.
+void trim_head(std::vector<Block>& blocks) {
+  std::size_t drop = 0;
+  while (drop < blocks.size() && drop < 3) {
+    const Block& b = blocks[drop];
+    if (b.type == BlockType::kListItem || b.type == BlockType::kQuote) break;
+    if (text::ends_like_sentence(b.text) || text::text_units(b.text) >= 60) break;
+    if (b.type == BlockType::kHeading && drop + 1 < blocks.size() && blocks[drop + 1].type == BlockType::kParagraph &&
+        text::word_count(b.text) >= 3)
+      break;
+    ++drop;
+  }
+  if (drop < blocks.size()) blocks.erase(blocks.begin(), blocks.begin() + static_cast<long>(drop));
+}
+
 // Trailing blocks that are not prose ("Related", "Tags: ...", a lone heading) end no body.
 void trim_tail(std::vector<Block>& blocks) {
   while (!blocks.empty()) {
@@ -390,6 +406,7 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
       }
     }
   }
+  trim_head(out.blocks);
   trim_tail(out.blocks);
   // The same caption twice (figure and credit line) is one caption.
   std::vector<std::string> unique;

@@ -37,3 +37,47 @@ std::string article_to_json(const Article& a) {
 }
 
 }  // namespace storyline
+
+namespace storyline {
+
+Result<Article> article_from_json(std::string_view text) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::Error("not a JSON object");
+  Article a;
+  auto str = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+  auto list = [&](const char* k) {
+    std::vector<std::string> v;
+    if (j.contains(k) && j[k].is_array())
+      for (const auto& x : j[k])
+        if (x.is_string()) v.push_back(x.get<std::string>());
+    return v;
+  };
+  a.source = str("source");
+  a.url = str("url");
+  a.outlet = str("outlet");
+  a.title = str("title");
+  a.description = str("description");
+  a.authors = list("authors");
+  a.contributors = list("contributors");
+  a.published = str("published");
+  a.updated = str("updated");
+  a.page_date = str("page_date");
+  a.date_source = str("date_source");
+  a.dateline = str("dateline");
+  a.languages = list("languages");
+  a.kind = str("kind");
+  a.tags = list("tags");
+  a.captions = list("captions");
+  a.warnings = list("warnings");
+  const std::string body = str("text");
+  std::size_t start = 0;
+  while (start < body.size()) {
+    const std::size_t end = body.find("\n\n", start);
+    a.blocks.push_back({BlockType::kParagraph, body.substr(start, end == std::string::npos ? std::string::npos : end - start)});
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  return a;
+}
+
+}  // namespace storyline

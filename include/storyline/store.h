@@ -1,0 +1,94 @@
+// Store: the embedded database (SQLite, WAL) that holds documents, articles and their
+// versions, with full-text search (FTS5, bm25).
+//
+// Contract:
+//  - Idempotent: a document whose raw bytes were stored before adds nothing; nor does a
+//    page whose body is already stored under the same URL (or source, without a URL).
+//    A changed body at the same URL is a new version linked to the previous one.
+//  - Crash-safe: writes happen in transactions (begin/commit); a process killed at any
+//    point leaves the last committed state, never a half-written document.
+//  - Versioned schema: opening an older store migrates it; a newer one is refused; a
+//    file that is not a storyline store is refused and never written.
+//  - Chinese and Japanese text is segmented into words (ICU) before indexing, so a
+//    two-character word matches; the same segmentation applies to queries.
+// One Store object is used by one thread at a time; readers in other processes or
+// threads open their own (WAL lets them read while a writer writes).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storyline/article.h"
+#include "storyline/document.h"
+#include "storyline/status.h"
+
+namespace storyline {
+
+inline constexpr int kSchemaVersion = 2;
+
+enum class AddResult { kAdded, kNewVersion, kUnchanged };
+
+struct StoredArticle {
+  std::int64_t rowid = 0;
+  std::int64_t previous_version = 0;  // 0: first version
+  std::string fetched_at;
+  Article article;
+};
+
+struct ArticleFilter {
+  std::string since;   // page_date >= since (ISO prefix compare)
+  std::string outlet;  // exact, case-insensitive
+  std::string lang;    // main language, prefix: "zh" matches "zh-CN"
+  int limit = 0;       // 0: all
+};
+
+struct SearchHit {
+  std::int64_t rowid = 0;
+  std::string title, outlet, page_date, source;
+  std::string snippet;  // with [matches] marked
+  double score = 0;     // bm25, lower is better (SQLite's convention)
+};
+
+class Store {
+ public:
+  // Opens or creates the store at path. read_only never creates or migrates.
+  static Result<std::unique_ptr<Store>> open(const std::string& path, bool read_only = false);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  int schema_version() const { return schema_version_; }
+
+  Status begin();
+  Status commit();
+
+  // True when a document with this raw-content hash is stored.
+  Result<bool> has_document(const std::string& raw_hash);
+  // Stores a document and its article (inside begin/commit).
+  Result<AddResult> add(const Document& doc, const std::string& raw_hash, const Article& article);
+
+  Result<std::vector<StoredArticle>> articles(const ArticleFilter& filter);
+  // By row id ("42") or by content id prefix ("1b7f63").
+  Result<StoredArticle> article(const std::string& id);
+  Result<std::vector<SearchHit>> search(const std::string& query, int limit = 20);
+  // Every article, in insertion order, to a callback (export without holding all).
+  Status for_each_article(const std::function<void(const StoredArticle&)>& fn);
+  Result<std::int64_t> count_documents();
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl, int version);
+  std::unique_ptr<Impl> impl_;
+  int schema_version_;
+};
+
+// Hex hash of raw bytes (128-bit), the identity of a document in the store.
+std::string raw_content_hash(std::string_view bytes);
+
+// Text as the full-text index sees it: runs of CJK split into words with spaces.
+std::string segment_for_index(std::string_view utf8);
+
+}  // namespace storyline
