@@ -38,3 +38,6 @@ run_set() {  # NAME DIR GLOB
 
 run_set extraction "$shared/bench/extraction/html" "*.html.gz"
 run_set textdump "$shared/bench/textdump/pages" "*.txt"
+echo "== metadata (400 pages, $shared/bench/metadata)"
+echo "metadata quality: $("$here/score_metadata.sh" "$bin")"
+"$here/ingest.sh" "$build"

@@ -14,6 +14,7 @@
 
 #include "storyline/extract.h"
 #include "storyline/ingest.h"
+#include "storyline/pipeline.h"
 #include "storyline/inputs.h"
 #include "storyline/render.h"
 #include "storyline/sources.h"
@@ -105,7 +106,8 @@ std::string table_row(const storyline::Article& a) {
          column(a.outlet.empty() ? "-" : a.outlet, 22) + " " + (a.title.empty() ? "(no title)" : a.title);
 }
 
-int run_extract(const std::vector<std::string>& inputs, const std::string& format, const std::string& output) {
+int run_extract(const std::vector<std::string>& inputs, const std::string& format, const std::string& output,
+                int threads) {
   std::ofstream file;
   if (!output.empty() && output != "-") {
     file.open(output, std::ios::binary | std::ios::trunc);
@@ -137,30 +139,28 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& forma
     }
     ++written;
   };
-  for (const std::string& path : expanded.paths) {
-    progress.tick(done++, failed);
-    storyline::Status st = storyline::read_source(
-        path, storyline::SourceCallbacks{
-                  [&](storyline::Document&& doc) {
-                    storyline::Result<storyline::Article> article = storyline::extract_article(doc);
-                    if (!article.ok()) {
-                      warn(doc.source, article.status().message());
-                      ++failed;
-                      return true;
-                    }
-                    for (const std::string& w : article->warnings) warn(doc.source, w);
-                    emit(*article);
-                    return true;
-                  },
-                  [&](const std::string& where, const std::string& why) {
-                    warn(where, why);
-                    ++failed;
-                  }});
-    if (!st.ok()) {
-      warn(path, st.message());
-      ++failed;
-    }
-  }
+  storyline::PipelineOptions pipeline;
+  pipeline.threads = threads;
+  storyline::extract_in_order(
+      expanded.paths, pipeline,
+      [&](storyline::Extracted&& r) {
+        switch (r.kind) {
+          case storyline::Extracted::Kind::kInputDone:
+            ++done;
+            break;
+          case storyline::Extracted::Kind::kFailed:
+            warn(r.doc.source, r.problem);
+            ++failed;
+            break;
+          case storyline::Extracted::Kind::kSkipped:
+            break;
+          case storyline::Extracted::Kind::kArticle:
+            for (const std::string& w : r.article.warnings) warn(r.doc.source, w);
+            emit(r.article);
+            break;
+        }
+      },
+      [&] { progress.tick(done, failed); });
   progress.tick(done, failed);
   out.flush();
   if (!out) {
@@ -320,6 +320,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Help for every subcommand");
 
   std::vector<std::string> inputs;
+  int threads = 0;
   std::string format = "jsonl";
   std::string output;
   CLI::App* extract = app.add_subcommand("extract", "Extract each article's body and metadata (like trafilatura's CLI).");
@@ -333,9 +334,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "md", "txt", "table"}))
       ->capture_default_str();
   extract->add_option("-o,--output", output, "write to FILE instead of standard output");
+  extract->add_option("--threads,-j", threads, "extraction threads (0 = one per core); output order is input order")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
 
   std::string db = "storyline.db";
-  int threads = 0;
   bool json = false;
   CLI::App* ingest = app.add_subcommand("ingest", "Add inputs to the store (idempotent; WARC and JSONL too).");
   ingest->footer(std::string("\n") + kInputHelp +
@@ -385,7 +388,7 @@ int main(int argc, char** argv) {
     std::cerr << "storyline: " << e.what() << " (see storyline --help)\n";
     return kExitUsage;
   }
-  if (extract->parsed()) return run_extract(inputs, format, output);
+  if (extract->parsed()) return run_extract(inputs, format, output, threads);
   if (ingest->parsed()) return run_ingest(inputs, db, threads, json);
   if (articles->parsed()) return run_articles(db, filter, json);
   if (article->parsed()) return run_article(db, id, json);
