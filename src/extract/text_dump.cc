@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "extract/dates.h"
 #include "extract/outlets.h"
@@ -377,6 +378,15 @@ Article extract_text_dump(std::string_view utf8_text) {
     lines.push_back(std::move(l));
   }
   const int n = static_cast<int>(lines.size());
+  // A prose line printed twice on one page is a teaser (sidebar and list, header and
+  // footer), not a paragraph of the article: an article does not repeat itself.
+  {
+    std::unordered_map<std::string_view, int> seen;
+    for (const Line& l : lines)
+      if (l.kind == LineKind::kProse) ++seen[l.text];
+    for (Line& l : lines)
+      if (l.kind == LineKind::kProse && seen[l.text] > 1) l.kind = LineKind::kBoilerplate;
+  }
 
   // 1. The body window: the maximum-sum run of line scores (Kadane, one pass).
   int best = 0, best_from = -1, best_to = -1, sum = 0, from = 0, junk_run = 0;

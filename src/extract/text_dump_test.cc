@@ -146,6 +146,20 @@ TEST(ExtractTextDump, PlainArticleWithoutTitleHasNoInventedTitle) {
   EXPECT_EQ(a.blocks.size(), 2u);
 }
 
+TEST(ExtractTextDump, ProseRepeatedOnThePageIsATeaserNotBody) {
+  const std::string teaser =
+      "Fishing crews say the early return of the fleet, the third in as many years, has cost them most of the "
+      "autumn season and much of their savings.";
+  const std::string page = teaser + "\n\n" +
+      "The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two "
+      "winters of storms that cracked its pilings.\n\n"
+      "Ferry operators said the closure would add twenty minutes to the morning crossing, and several asked for "
+      "a temporary shuttle from the north quay.\n\n" + teaser + "\n";
+  Article a = extract_text_dump(page);
+  EXPECT_EQ(a.text().find("Fishing crews"), std::string::npos) << a.text();
+  EXPECT_NE(a.text().find("ferry pier"), std::string::npos);
+}
+
 TEST(ExtractTextDump, ListingWithoutProseIsFlagged) {
   Article a = extract_text_dump("  • Home\n  • World\nFishing fleet returns early as storms continue\nNew bridge plan divides the valley\n");
   EXPECT_EQ(a.kind, "listing");
