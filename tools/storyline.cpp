@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -106,8 +107,18 @@ std::string table_row(const storyline::Article& a) {
          column(a.outlet.empty() ? "-" : a.outlet, 22) + " " + (a.title.empty() ? "(no title)" : a.title);
 }
 
+// The current time, UTC, ISO 8601: the default reference for relative dates.
+std::string now_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 int run_extract(const std::vector<std::string>& inputs, const std::string& format, const std::string& output,
-                int threads) {
+                int threads, const std::string& now) {
   std::ofstream file;
   if (!output.empty() && output != "-") {
     file.open(output, std::ios::binary | std::ios::trunc);
@@ -141,6 +152,7 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& forma
   };
   storyline::PipelineOptions pipeline;
   pipeline.threads = threads;
+  pipeline.extract.now = now;
   storyline::extract_in_order(
       expanded.paths, pipeline,
       [&](storyline::Extracted&& r) {
@@ -171,13 +183,14 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& forma
 }
 
 
-int run_ingest(const std::vector<std::string>& inputs, const std::string& db, int threads, bool json) {
+int run_ingest(const std::vector<std::string>& inputs, const std::string& db, int threads, bool json, const std::string& now) {
   storyline::ExpandedInputs expanded = storyline::expand_inputs(inputs);
   for (const std::string& p : expanded.problems) std::cerr << "storyline: " << p << "\n";
   const bool tty = isatty(STDERR_FILENO) != 0;
   bool shown = false;
   storyline::IngestOptions options;
   options.threads = threads;
+  options.extract.now = now;
   storyline::IngestCallbacks cb;
   cb.on_problem = [&](const std::string& where, const std::string& why) {
     if (shown) std::fprintf(stderr, "\r\033[K");
@@ -321,6 +334,9 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> inputs;
   int threads = 0;
+  std::string now = now_utc();
+  const char* now_help = "reference time for relative dates and the future-date check, when a page has no "
+                         "capture time (ISO 8601; default: the current time)";
   std::string format = "jsonl";
   std::string output;
   CLI::App* extract = app.add_subcommand("extract", "Extract each article's body and metadata (like trafilatura's CLI).");
@@ -337,6 +353,7 @@ int main(int argc, char** argv) {
   extract->add_option("--threads,-j", threads, "extraction threads (0 = one per core); output order is input order")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  extract->add_option("--now", now, now_help);
 
   std::string db = "storyline.db";
   bool json = false;
@@ -349,6 +366,7 @@ int main(int argc, char** argv) {
   ingest->add_option("--db", db, "the store (SQLite)")->capture_default_str();
   ingest->add_option("--threads,-j", threads, "extraction threads (0 = one per core)")->capture_default_str()->check(CLI::NonNegativeNumber);
   ingest->add_flag("--json", json, "print the summary as JSON on stdout");
+  ingest->add_option("--now", now, now_help);
 
   storyline::ArticleFilter filter;
   CLI::App* articles = app.add_subcommand("articles", "List stored articles.");
@@ -388,8 +406,8 @@ int main(int argc, char** argv) {
     std::cerr << "storyline: " << e.what() << " (see storyline --help)\n";
     return kExitUsage;
   }
-  if (extract->parsed()) return run_extract(inputs, format, output, threads);
-  if (ingest->parsed()) return run_ingest(inputs, db, threads, json);
+  if (extract->parsed()) return run_extract(inputs, format, output, threads, now);
+  if (ingest->parsed()) return run_ingest(inputs, db, threads, json, now);
   if (articles->parsed()) return run_articles(db, filter, json);
   if (article->parsed()) return run_article(db, id, json);
   if (search->parsed()) return run_search(db, query, limit, json);

@@ -16,8 +16,15 @@ enum class InputFormat { kHtml, kMarkdown, kText };
 // Guesses the format of decoded text.
 InputFormat detect_format(std::string_view utf8_text);
 
+struct ExtractOptions {
+  // The reference time for relative dates ("2 hours ago") and for rejecting dates in
+  // the future, when the document has no capture time (Document::fetched_at). ISO 8601;
+  // "" = none (relative dates stay unresolved, no future check).
+  std::string now;
+};
+
 // Fails only when the document cannot be read as text at all (empty, binary).
 // A page with no findable body still yields an Article, with a warning.
-Result<Article> extract_article(const Document& doc);
+Result<Article> extract_article(const Document& doc, const ExtractOptions& options = {});
 
 }  // namespace storyline

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "storyline/extract.h"
 #include "storyline/status.h"
 
 namespace storyline {
@@ -20,6 +21,7 @@ struct IngestOptions {
   std::size_t queue_capacity = 0;  // documents in flight per queue; 0 = 8 per worker
   int batch_documents = 500;       // commit after this many documents...
   double batch_seconds = 2.0;      // ...or this long, whichever comes first
+  ExtractOptions extract;
 };
 
 struct IngestStats {

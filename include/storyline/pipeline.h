@@ -13,6 +13,7 @@
 
 #include "storyline/article.h"
 #include "storyline/document.h"
+#include "storyline/extract.h"
 
 namespace storyline {
 
@@ -34,6 +35,7 @@ struct Extracted {
 struct PipelineOptions {
   int threads = 0;                 // workers; 0 = one per core
   std::size_t queue_capacity = 0;  // per queue; 0 = 8 per worker
+  ExtractOptions extract;
   // Called once in each worker to make that worker's skip predicate (it may hold a
   // per-thread resource, such as a read-only store connection). May be empty.
   std::function<std::function<bool(const std::string& raw_hash)>()> make_skip;

@@ -364,6 +364,10 @@ int day_of_week(int y, int m, int d) {
 
 std::string ParsedDate::iso() const {
   char buf[64];
+  if (day == 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    return buf;
+  }
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   std::string out = buf;
   if (hour < 0) return out;
@@ -467,5 +471,152 @@ std::optional<ParsedDate> date_from_url(std::string_view url) {
 }
 
 bool plausible(const ParsedDate& d) { return d.year >= 1990 && d.year <= 2100; }
+
+namespace {
+
+// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms, exact for
+// the proleptic Gregorian calendar).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(long z, int& y, int& m, int& d) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+ParsedDate day_plus(const ParsedDate& ref, long days) {
+  ParsedDate out;
+  civil_from_days(days_from_civil(ref.year, ref.month, ref.day) + days, out.year, out.month, out.day);
+  return out;
+}
+
+// "2 hours ago" from a reference with a time: minutes back, in the reference's zone.
+ParsedDate minutes_before(const ParsedDate& ref, long minutes) {
+  long total = days_from_civil(ref.year, ref.month, ref.day) * 1440 + ref.hour * 60 + ref.minute - minutes;
+  long days = total >= 0 ? total / 1440 : -((-total + 1439) / 1440);
+  long rest = total - days * 1440;
+  ParsedDate out = ref;
+  civil_from_days(days, out.year, out.month, out.day);
+  out.hour = static_cast<int>(rest / 60);
+  out.minute = static_cast<int>(rest % 60);
+  out.second = 0;
+  out.fraction.clear();
+  return out;
+}
+
+int weekday_from_word(std::string_view w) {
+  static const char* kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  const std::string lw = text::to_lower_ascii(w);
+  for (int i = 0; i < 7; ++i)
+    if (lw == kDays[i]) return i;
+  return -1;
+}
+
+struct Word {
+  std::string_view text;
+  std::size_t begin, end;
+};
+
+std::vector<Word> words_of(std::string_view s) {
+  std::vector<Word> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !(is_alpha(s[i]) || is_digit(s[i]))) ++i;
+    const std::size_t b = i;
+    while (i < s.size() && (is_alpha(s[i]) || is_digit(s[i]))) ++i;
+    if (i > b) out.push_back({s.substr(b, i - b), b, i});
+  }
+  return out;
+}
+
+}  // namespace
+
+long days_between(const ParsedDate& a, const ParsedDate& b) {
+  return days_from_civil(b.year, b.month, b.day ? b.day : 1) - days_from_civil(a.year, a.month, a.day ? a.day : 1);
+}
+
+bool after_reference(const ParsedDate& d, const ParsedDate& reference) {
+  if (d.day == 0) return d.year * 12 + d.month > reference.year * 12 + reference.month;
+  return days_between(reference, d) > 1;
+}
+
+std::optional<FoundDate> find_relative_date(std::string_view s, const ParsedDate& ref) {
+  const std::vector<Word> w = words_of(s);
+  auto found = [&](ParsedDate d, std::size_t b, std::size_t e) {
+    FoundDate f;
+    f.date = d;
+    f.begin = b;
+    f.end = e;
+    f.relative = true;
+    return f;
+  };
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const std::string lw = text::to_lower_ascii(w[k].text);
+    if (lw == "today") return found(day_plus(ref, 0), w[k].begin, w[k].end);
+    if (lw == "yesterday") return found(day_plus(ref, -1), w[k].begin, w[k].end);
+    // "N <unit>s ago"
+    if (is_digit(w[k].text[0]) && k + 2 < w.size() && text::to_lower_ascii(w[k + 2].text) == "ago") {
+      const long n = std::strtol(std::string(w[k].text).c_str(), nullptr, 10);
+      std::string unit = text::to_lower_ascii(w[k + 1].text);
+      if (unit.size() > 1 && unit.back() == 's') unit.pop_back();
+      const std::size_t b = w[k].begin, e = w[k + 2].end;
+      if (unit == "minute" || unit == "min" || unit == "hour" || unit == "hr" || unit == "h") {
+        const long minutes = (unit[0] == 'm') ? n : n * 60;
+        if (ref.hour >= 0) return found(minutes_before(ref, minutes), b, e);
+        return found(day_plus(ref, -(minutes / 1440)), b, e);
+      }
+      if (unit == "day" || unit == "d") return found(day_plus(ref, -n), b, e);
+      if (unit == "week" || unit == "wk") return found(day_plus(ref, -7 * n), b, e);
+      if (unit == "month" || unit == "year") {
+        ParsedDate d;
+        long months = (ref.year * 12 + ref.month - 1) - (unit == "month" ? n : 12 * n);
+        d.year = static_cast<int>(months / 12);
+        d.month = static_cast<int>(months % 12) + 1;
+        d.day = 0;  // only the month is known
+        return found(d, b, e);
+      }
+    }
+    // Weekday: the last such day on or before the reference.
+    if (const int wd = weekday_from_word(w[k].text); wd >= 0) {
+      const int ref_wd = day_of_week(ref.year, ref.month, ref.day);
+      return found(day_plus(ref, -((ref_wd - wd + 7) % 7)), w[k].begin, w[k].end);
+    }
+    // "May 13" / "13 May" without a year; "in February" / "February" alone.
+    if (const int m = month_from_word(w[k].text); m > 0 && w[k].text.size() >= 3) {
+      int day = 0;
+      std::size_t e = w[k].end, b = w[k].begin;
+      if (k + 1 < w.size() && is_digit(w[k + 1].text[0]) && w[k + 1].text.size() <= 2 && w[k + 1].begin - w[k].end <= 2)
+        day = std::atoi(std::string(w[k + 1].text).c_str()), e = w[k + 1].end;
+      else if (k > 0 && is_digit(w[k - 1].text[0]) && w[k - 1].text.size() <= 2 && w[k].begin - w[k - 1].end <= 2)
+        day = std::atoi(std::string(w[k - 1].text).c_str()), b = w[k - 1].begin;
+      // A year right after means an absolute date: find_date's business.
+      const std::size_t after = day ? k + 2 : k + 1;
+      if (after < w.size() && w[after].text.size() == 4 && is_digit(w[after].text[0]) && w[after].begin - e <= 2) continue;
+      // "May" is also a verb: a bare month needs "in" before it.
+      if (!day && !(k > 0 && text::to_lower_ascii(w[k - 1].text) == "in")) continue;
+      ParsedDate d;
+      d.year = ref.year;
+      d.month = m;
+      d.day = day;
+      if (day && !valid_ymd(d.year, m, day)) continue;
+      if (after_reference(d, ref)) d.year -= 1;
+      return found(d, day ? b : w[k - 1].begin, e);
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace storyline::extract

@@ -18,13 +18,14 @@ struct ParsedDate {
   bool zulu = false;                      // written as "Z"
   int offset_minutes = 0;
 
-  std::string iso() const;                // "2024-05-31", "2024-05-31T07:16:00-04:00"
+  std::string iso() const;                // "2024-05-31", "2024-05-31T07:16:00-04:00"; "2024-02" when day is 0
 };
 
 // A date found in free text, with where it was.
 struct FoundDate {
   ParsedDate date;
   std::size_t begin = 0, end = 0;  // byte range in the scanned text
+  bool relative = false;           // resolved against a reference ("yesterday", "May 13")
 };
 
 // Machine dates: ISO 8601 / RFC 3339, "2024-05-31 07:16:00", RFC 822 ("Fri, 31 May 2024
@@ -37,6 +38,20 @@ std::optional<FoundDate> find_date(std::string_view s);
 
 // /2024/05/31/ or /20240531/ in a URL path.
 std::optional<ParsedDate> date_from_url(std::string_view url);
+
+// First relative or partial date in s, resolved against reference (a day, with a time
+// when known): "yesterday", "today", "2 hours ago", "3 days ago", "Thursday" (the last
+// such day on or before the reference), "May 13" (the reference's year, or the year
+// before when that would be later than the reference), "in February" (a month: day 0).
+// Absolute dates are find_date's; this finds only what needs the reference.
+std::optional<FoundDate> find_relative_date(std::string_view s, const ParsedDate& reference);
+
+// Whole days between two days (b - a).
+long days_between(const ParsedDate& a, const ParsedDate& b);
+
+// True when d is after the reference by more than a day (time zones and late edits
+// make a few hours harmless).
+bool after_reference(const ParsedDate& d, const ParsedDate& reference);
 
 // Plausible as a news date: 1990 or later, and not in the future of now_year+1.
 bool plausible(const ParsedDate& d);

@@ -66,3 +66,63 @@ TEST(DayOfWeek, KnownDays) {
 
 }  // namespace
 }  // namespace storyline::extract
+
+namespace storyline::extract {
+namespace {
+
+ParsedDate ref_day(int y, int m, int d, int hh = -1, int mm = 0) {
+  ParsedDate r;
+  r.year = y;
+  r.month = m;
+  r.day = d;
+  r.hour = hh;
+  r.minute = mm;
+  return r;
+}
+
+std::string rel(std::string_view s, const ParsedDate& ref) {
+  auto f = find_relative_date(s, ref);
+  return f ? f->date.iso() : "";
+}
+
+TEST(RelativeDates, AgainstAReferenceDay) {
+  const ParsedDate friday = ref_day(2024, 5, 31);  // a Friday
+  EXPECT_EQ(rel("yesterday", friday), "2024-05-30");
+  EXPECT_EQ(rel("Updated today", friday), "2024-05-31");
+  EXPECT_EQ(rel("3 days ago", friday), "2024-05-28");
+  EXPECT_EQ(rel("2 weeks ago", friday), "2024-05-17");
+  EXPECT_EQ(rel("on Thursday", friday), "2024-05-30");
+  EXPECT_EQ(rel("on Friday", friday), "2024-05-31");
+  EXPECT_EQ(rel("last Monday", friday), "2024-05-27");
+  EXPECT_EQ(rel("earlier this month, on May 13", friday), "2024-05-13");
+  EXPECT_EQ(rel("13 May", friday), "2024-05-13");
+  EXPECT_EQ(rel("in February", friday), "2024-02");
+  EXPECT_EQ(rel("in December", friday), "2023-12");   // later than the reference: the year before
+  EXPECT_EQ(rel("on December 24", friday), "2023-12-24");
+  EXPECT_TRUE(find_relative_date("today", friday)->relative);
+}
+
+TEST(RelativeDates, HoursAgoKeepTheReferenceTimeAndZone) {
+  ParsedDate ref = ref_day(2024, 5, 31, 1, 30);
+  ref.has_zone = true;
+  ref.offset_minutes = -240;
+  EXPECT_EQ(rel("2 hours ago", ref), "2024-05-30T23:30:00-04:00");
+  EXPECT_EQ(rel("45 min ago", ref), "2024-05-31T00:45:00-04:00");
+}
+
+TEST(RelativeDates, NotDates) {
+  const ParsedDate ref = ref_day(2024, 5, 31);
+  EXPECT_EQ(rel("She may go", ref), "");           // "may" without a day
+  EXPECT_EQ(rel("May 13, 2024", ref), "");         // absolute: find_date's
+  EXPECT_EQ(rel("The harbour reopened.", ref), "");
+}
+
+TEST(RelativeDates, AfterReference) {
+  const ParsedDate ref = ref_day(2024, 5, 31);
+  EXPECT_FALSE(after_reference(ref_day(2024, 6, 1), ref));
+  EXPECT_TRUE(after_reference(ref_day(2024, 6, 5), ref));
+  EXPECT_EQ(days_between(ref_day(2024, 2, 28), ref_day(2024, 3, 1)), 2);
+}
+
+}  // namespace
+}  // namespace storyline::extract

@@ -85,13 +85,42 @@ InputFormat detect_format(std::string_view t) {
   return tags >= 3 ? InputFormat::kHtml : InputFormat::kText;
 }
 
-Result<Article> extract_article(const Document& doc) {
+namespace {
+
+// A date of the article later than its reference time is a wrong date (a template's
+// "today", a mis-parsed format): drop it and say so.
+void reject_future_dates(const extract::ParsedDate& reference, Article& a) {
+  for (std::string* slot : {&a.published, &a.updated}) {
+    if (slot->empty()) continue;
+    auto d = extract::parse_machine_date(*slot);
+    if (!d && slot->size() == 7) {  // "2024-02": a month
+      d = extract::parse_machine_date(*slot + "-01");
+      if (d) d->day = 0;
+    }
+    if (d && extract::after_reference(*d, reference)) {
+      a.warnings.push_back("date " + *slot + " is after the reference time " + reference.iso() + "; dropped");
+      slot->clear();
+    }
+  }
+  if (a.published.empty() && a.updated.empty()) {
+    a.date_source.clear();
+    a.date_relative = false;
+  }
+}
+
+}  // namespace
+
+Result<Article> extract_article(const Document& doc, const ExtractOptions& options) {
   if (doc.bytes.empty()) return Status::Error("empty file");
   if (looks_binary(doc.bytes)) return Status::Error("binary file, not text");
   Result<DecodedText> decoded = decode_to_utf8(doc.bytes, doc.charset);
   if (!decoded.ok()) return decoded.status();
   const std::string& utf8 = decoded->utf8;
   if (text::trim(utf8).empty()) return Status::Error("empty file (only white space)");
+
+  // The reference time: the capture time, else the caller's "now".
+  std::optional<extract::ParsedDate> reference = extract::parse_machine_date(doc.fetched_at);
+  if (!reference) reference = extract::parse_machine_date(options.now);
 
   Article a;
   switch (detect_format(utf8)) {
@@ -104,7 +133,7 @@ Result<Article> extract_article(const Document& doc) {
       a = extract::extract_markdown(utf8);
       break;
     case InputFormat::kText:
-      a = extract::extract_text_dump(utf8);
+      a = extract::extract_text_dump(utf8, reference);
       break;
   }
   a.source = doc.source;
@@ -120,6 +149,7 @@ Result<Article> extract_article(const Document& doc) {
       a.date_source = "url";
     }
   }
+  if (reference) reject_future_dates(*reference, a);
   a.page_date = !a.published.empty() ? a.published : a.updated;
 
   const std::string body = a.text();

@@ -202,6 +202,15 @@ bool is_date_line(std::string_view t) {
     date_letters += text::letters(rest.substr(d->begin, d->end - d->begin));
     rest = rest.substr(d->end);
   }
+  if (date_letters == 0) {
+    // "Updated 2 hours ago", "Published Thursday": relative to any day will do to
+    // tell that the line is a date.
+    ParsedDate any;
+    any.year = 2000;
+    any.month = any.day = 1;
+    if (auto r = find_relative_date(t, any)) date_letters = text::letters(t.substr(r->begin, r->end - r->begin));
+    return date_letters > 0 && all - date_letters <= 20;
+  }
   return date_letters > 0 && all - date_letters <= 30;
 }
 
@@ -341,7 +350,7 @@ void read_labeled_fields(std::string_view line, Article& a, std::string& outlet)
   }
 }
 
-void read_dates(const std::vector<Line>& lines, int from, int to, Article& a) {
+void read_dates(const std::vector<Line>& lines, int from, int to, const std::optional<ParsedDate>& reference, Article& a) {
   for (int i = from; i <= to; ++i) {
     const Line& l = lines[static_cast<std::size_t>(i)];
     if (l.kind != LineKind::kDate && l.kind != LineKind::kByline) continue;
@@ -349,6 +358,7 @@ void read_dates(const std::vector<Line>& lines, int from, int to, Article& a) {
     std::string_view rest = l.text;
     while (!rest.empty()) {
       auto found = find_date(rest);
+      if (!found && reference) found = find_relative_date(rest, *reference);
       if (!found) break;
       const std::string before = text::to_lower_ascii(rest.substr(0, found->begin));
       const std::size_t label_from = std::max(before.rfind('|'), before.rfind("\xe2\x80\xa2") == std::string::npos ? 0 : before.rfind("\xe2\x80\xa2"));
@@ -357,7 +367,10 @@ void read_dates(const std::vector<Line>& lines, int from, int to, Article& a) {
                            label.find("edited") != std::string::npos || label.find("\xe6\x9b\xb4\xe6\x96\xb0") != std::string::npos;
       if (plausible(found->date)) {
         std::string& slot = updated ? a.updated : a.published;
-        if (slot.empty()) slot = found->date.iso();
+        if (slot.empty()) {
+          slot = found->date.iso();
+          a.date_relative |= found->relative;
+        }
       }
       rest = rest.substr(found->end);
     }
@@ -366,7 +379,7 @@ void read_dates(const std::vector<Line>& lines, int from, int to, Article& a) {
 
 }  // namespace
 
-Article extract_text_dump(std::string_view utf8_text) {
+Article extract_text_dump(std::string_view utf8_text, const std::optional<ParsedDate>& reference) {
   Article a;
   std::vector<Line> lines;
   for (const std::string& raw : text::split_lines(utf8_text)) {
@@ -490,7 +503,7 @@ Article extract_text_dump(std::string_view utf8_text) {
       if (looks_like_name(nm) && std::find(a.authors.begin(), a.authors.end(), nm) == a.authors.end())
         a.authors.push_back(nm);
   }
-  if (head_end >= 0) read_dates(lines, meta_from, head_end, a);
+  if (head_end >= 0) read_dates(lines, meta_from, head_end, reference, a);
   std::string labeled_outlet;
   for (int i = meta_from; i <= head_end; ++i) {
     const Line& l = lines[static_cast<std::size_t>(i)];

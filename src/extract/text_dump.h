@@ -9,10 +9,12 @@
 // the block just before it, bios, tags and copyright from the block after it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extract/dates.h"
 #include "storyline/article.h"
 
 namespace storyline::extract {
@@ -44,7 +46,8 @@ std::string find_dateline(std::string_view first_paragraph);
 
 // Extracts article, metadata and body from a text dump. Fills what the text says:
 // title, description, authors, contributors, dates (date_source "text"), dateline,
-// outlet, tags, captions, blocks; kind "listing" when no body is found.
-Article extract_text_dump(std::string_view utf8_text);
+// outlet, tags, captions, blocks; kind "listing" when no body is found. Relative dates
+// in the header ("Updated 2 hours ago") resolve against reference when given.
+Article extract_text_dump(std::string_view utf8_text, const std::optional<ParsedDate>& reference = std::nullopt);
 
 }  // namespace storyline::extract

@@ -16,6 +16,7 @@ Result<IngestStats> ingest(const std::string& db_path, const std::vector<std::st
   PipelineOptions pipeline;
   pipeline.threads = options.threads;
   pipeline.queue_capacity = options.queue_capacity;
+  pipeline.extract = options.extract;
   // Each worker asks its own read-only connection whether a document is stored, so a
   // re-run skips extraction of everything it already has.
   pipeline.make_skip = [&db_path]() -> std::function<bool(const std::string&)> {

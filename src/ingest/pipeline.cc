@@ -128,7 +128,7 @@ void extract_in_order(const std::vector<std::string>& paths, const PipelineOptio
         if (skip && skip(r.raw_hash)) {
           r.kind = Extracted::Kind::kSkipped;
         } else {
-          Result<Article> a = extract_article(w->doc);
+          Result<Article> a = extract_article(w->doc, options.extract);
           if (a.ok()) {
             r.kind = Extracted::Kind::kArticle;
             r.article = std::move(a).value();

@@ -25,6 +25,7 @@ std::string article_to_json(const Article& a) {
   j["updated"] = string_or_null(a.updated);
   j["page_date"] = string_or_null(a.page_date);
   j["date_source"] = string_or_null(a.date_source);
+  j["date_relative"] = a.date_relative;
   j["dateline"] = string_or_null(a.dateline);
   j["languages"] = a.languages;
   j["kind"] = a.kind;
@@ -63,6 +64,7 @@ Result<Article> article_from_json(std::string_view text) {
   a.updated = str("updated");
   a.page_date = str("page_date");
   a.date_source = str("date_source");
+  a.date_relative = j.contains("date_relative") && j["date_relative"].is_boolean() && j["date_relative"].get<bool>();
   a.dateline = str("dateline");
   a.languages = list("languages");
   a.kind = str("kind");
