@@ -10,7 +10,8 @@
 
 namespace storyline {
 
-enum class BlockType { kParagraph, kHeading, kQuote, kListItem, kPreformatted };
+// kTableRow holds a data table's row, cells separated by " | ".
+enum class BlockType { kParagraph, kHeading, kQuote, kListItem, kPreformatted, kTableRow };
 
 // One block of the body, in reading order.
 struct Block {
@@ -38,6 +39,9 @@ struct Article {
   std::vector<std::string> tags;
   std::vector<std::string> captions;
   std::vector<std::string> warnings;
+  // How much to trust the body, 0..1: lowered by each warning's cause (empty or short
+  // body, no main block found, a listing, undecodable bytes, no title).
+  double confidence = 1.0;
 
   // The body: blocks' text separated by one blank line.
   std::string text() const;

@@ -108,6 +108,23 @@ void reject_future_dates(const extract::ParsedDate& reference, Article& a) {
   }
 }
 
+// Each doubt lowers the confidence; an empty body has none.
+double confidence_of(const Article& a, const std::string& body) {
+  if (body.empty()) return 0.0;
+  double c = 1.0;
+  const int length = text::weighted_length(body);
+  if (length < 200) c = std::min(c, 0.3);
+  else if (length < 500) c *= 0.8;
+  if (a.kind == "listing") c = std::min(c, 0.2);
+  for (const std::string& w : a.warnings) {
+    if (w == "no main content block") c *= 0.5;
+    else if (w.rfind("undecodable bytes", 0) == 0) c *= 0.8;
+    else if (w.rfind("charset guessed", 0) == 0) c *= 0.9;
+  }
+  if (a.title.empty()) c *= 0.85;
+  return c;
+}
+
 }  // namespace
 
 Result<Article> extract_article(const Document& doc, const ExtractOptions& options) {
@@ -164,7 +181,8 @@ Result<Article> extract_article(const Document& doc, const ExtractOptions& optio
     std::erase(a.warnings, std::string("no main content block"));
     a.warnings.push_back("no main content found");
   }
-  else if (text::code_points(body) < 200) a.warnings.push_back("body shorter than 200 characters");
+  else if (text::weighted_length(body) < 200) a.warnings.push_back("body shorter than 200 characters");
+  a.confidence = confidence_of(a, body);
   return a;
 }
 

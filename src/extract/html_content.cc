@@ -279,6 +279,19 @@ class Emitter {
     if ((tag == "ul" || tag == "ol" || tag == "div" || tag == "section" || tag == "table" || tag == "dl") &&
         s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000)
       return false;
+    // Data tables: a row is one block, its cells joined. (A layout table, whose cells
+    // hold paragraphs or lists, is read as ordinary blocks.)
+    if (tag == "tr") {
+      flush();
+      row_ = is_data_row(n) ? n : nullptr;
+      cells_ = 0;
+      if (row_) pending_type_ = BlockType::kTableRow;
+      return true;
+    }
+    if (row_) {
+      if ((tag == "td" || tag == "th") && cells_++ > 0) buffer_ += " | ";
+      return true;
+    }
     if (is_block_tag(tag)) {
       flush();
       if (is_heading(tag)) pending_type_ = BlockType::kHeading;
@@ -290,7 +303,29 @@ class Emitter {
   }
 
   void leave(xmlNode* n) {
+    if (row_ && n != row_) return;
+    if (n == row_) {
+      flush();
+      row_ = nullptr;
+      return;
+    }
     if (is_block_tag(tag_of(n))) flush();
+  }
+
+  // A row whose cells hold only inline content.
+  static bool is_data_row(xmlNode* tr) {
+    bool layout = false;
+    walk(tr, [&](xmlNode* c) {
+      if (layout || c->type != XML_ELEMENT_NODE) return false;
+      const std::string_view t = tag_of(c);
+      if (c != tr && (t == "p" || t == "div" || t == "ul" || t == "ol" || t == "table" || t == "blockquote" ||
+                      t == "section" || t == "article" || is_heading(t))) {
+        layout = true;
+        return false;
+      }
+      return true;
+    }, [](xmlNode*) {});
+    return !layout;
   }
 
   static xmlNode* find_child(xmlNode* n, std::string_view tag) {
@@ -319,6 +354,10 @@ class Emitter {
 
   void add(const std::string& piece) {
     if (pending_type_ == BlockType::kHeading && piece == title_) return;
+    if (pending_type_ == BlockType::kTableRow) {
+      out_.blocks.push_back({pending_type_, piece});
+      return;
+    }
     // Furniture that survived the DOM rules: share lines, bylines, dates, credits.
     const LineKind kind = classify_line(piece);
     if (kind == LineKind::kBoilerplate || kind == LineKind::kByline || kind == LineKind::kDate) return;
@@ -335,6 +374,8 @@ class Emitter {
   HtmlContent& out_;
   std::string buffer_;
   BlockType pending_type_ = BlockType::kParagraph;
+  xmlNode* row_ = nullptr;  // the data-table row being read, if any
+  int cells_ = 0;
 };
 
 xmlNode* find_body(xmlDoc* doc) {
@@ -351,7 +392,7 @@ void trim_head(std::vector<Block>& blocks) {
   std::size_t drop = 0;
   while (drop < blocks.size() && drop < 3) {
     const Block& b = blocks[drop];
-    if (b.type == BlockType::kListItem || b.type == BlockType::kQuote) break;
+    if (b.type == BlockType::kListItem || b.type == BlockType::kQuote || b.type == BlockType::kTableRow) break;
     if (text::ends_like_sentence(b.text) || text::text_units(b.text) >= 60) break;
     if (b.type == BlockType::kHeading && drop + 1 < blocks.size() && blocks[drop + 1].type == BlockType::kParagraph &&
         text::word_count(b.text) >= 3)
@@ -366,7 +407,7 @@ void trim_tail(std::vector<Block>& blocks) {
   while (!blocks.empty()) {
     const Block& b = blocks.back();
     const bool prose = text::ends_like_sentence(b.text) && text::text_units(b.text) >= 40;
-    if (prose || b.type == BlockType::kListItem || b.type == BlockType::kQuote) break;
+    if (prose || b.type == BlockType::kListItem || b.type == BlockType::kQuote || b.type == BlockType::kTableRow) break;
     if (text::text_units(b.text) >= 200) break;
     blocks.pop_back();
   }

@@ -113,6 +113,21 @@ TEST(ExtractArticle, DeepNestingIsLinearAndSafe) {
   EXPECT_NE(a->text().find("close the old ferry pier"), std::string::npos);
 }
 
+TEST(HtmlContent, DataTablesBecomeRowsLayoutTablesDoNot) {
+  const char* page = R"(<html><body><article>
+  <p>The harbour council published the ferry timetable for the weeks of the closure, with the new crossing times.</p>
+  <table><tr><th>Route</th><th>Departs</th></tr><tr><td>North quay</td><td>07:10</td></tr></table>
+  <table><tr><td><p>A layout cell holds ordinary paragraphs of the article, which stay paragraphs.</p></td></tr></table>
+  </article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  ASSERT_EQ(c.blocks.size(), 4u);
+  EXPECT_EQ(c.blocks[1].type, BlockType::kTableRow);
+  EXPECT_EQ(c.blocks[1].text, "Route | Departs");
+  EXPECT_EQ(c.blocks[2].text, "North quay | 07:10");
+  EXPECT_EQ(c.blocks[3].type, BlockType::kParagraph);
+}
+
 TEST(DetectFormat, ByContent) {
   EXPECT_EQ(detect_format("<!DOCTYPE html><html>"), InputFormat::kHtml);
   EXPECT_EQ(detect_format("  <div><p>text</p></div>"), InputFormat::kHtml);

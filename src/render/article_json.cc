@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "storyline/render.h"
 
 namespace storyline {
@@ -33,6 +35,7 @@ std::string article_to_json(const Article& a) {
   j["tags"] = a.tags;
   j["captions"] = a.captions;
   j["warnings"] = a.warnings;
+  j["confidence"] = std::round(a.confidence * 100) / 100;
   // Replace, never throw, on text that is not UTF-8 (extraction guarantees UTF-8 anyway).
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -71,6 +74,7 @@ Result<Article> article_from_json(std::string_view text) {
   a.tags = list("tags");
   a.captions = list("captions");
   a.warnings = list("warnings");
+  if (j.contains("confidence") && j["confidence"].is_number()) a.confidence = j["confidence"].get<double>();
   const std::string body = str("text");
   std::size_t start = 0;
   while (start < body.size()) {

@@ -42,8 +42,26 @@ std::string article_to_markdown(const Article& a) {
   yaml_field(out, "id", a.id());
   out += "---\n\n";
   if (!a.title.empty()) out += "# " + a.title + "\n\n";
+  bool in_table = false;
   for (const Block& b : a.blocks) {
+    if (b.type != BlockType::kTableRow && in_table) {
+      out += "\n";
+      in_table = false;
+    }
     switch (b.type) {
+      case BlockType::kTableRow: {
+        out += "| " + b.text + " |\n";
+        if (!in_table) {
+          // Markdown tables need a separator row after the first; one column per cell.
+          std::size_t cells = 1;
+          for (std::size_t p = b.text.find(" | "); p != std::string::npos; p = b.text.find(" | ", p + 3)) ++cells;
+          out += "|";
+          for (std::size_t c = 0; c < cells; ++c) out += " --- |";
+          out += "\n";
+        }
+        in_table = true;
+        break;
+      }
       case BlockType::kHeading: out += "## " + b.text + "\n\n"; break;
       case BlockType::kListItem: out += "- " + b.text + "\n\n"; break;
       case BlockType::kQuote: out += "> " + b.text + "\n\n"; break;

@@ -24,8 +24,13 @@ std::vector<std::string> detect_languages(std::string_view utf8_text, double min
     if (lang3[i] == CLD2::UNKNOWN_LANGUAGE || lang3[i] == CLD2::TG_UNKNOWN_LANGUAGE) continue;
     if (percent3[i] < min_share * 100 && !(i == 0 && percent3[i] > 0)) continue;
     std::string code = CLD2::LanguageCode(lang3[i]);
-    // CLD2 names Traditional Chinese "zh-Hant"; Simplified is plain "zh".
+    // CLD2 names Traditional Chinese "zh-Hant"; Simplified is plain "zh". A few of its
+    // codes are the deprecated ISO 639 ones; BCP-47 wants the current ones.
     if (code == "un" || code == "xxx") continue;
+    if (code == "iw") code = "he";
+    else if (code == "in") code = "id";
+    else if (code == "ji") code = "yi";
+    else if (code == "jw") code = "jv";
     if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
   }
   return out;

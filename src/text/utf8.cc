@@ -100,6 +100,12 @@ int letters(std::string_view s) {
   return n;
 }
 
+int weighted_length(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.size();) n += is_cjk(next_code_point(s, i)) ? kCjkUnits : 1;
+  return n;
+}
+
 int code_points(std::string_view s) {
   int n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

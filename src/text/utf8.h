@@ -28,6 +28,9 @@ bool is_space(char32_t cp);        // ASCII and Unicode spaces, incl. NBSP and U
 int text_units(std::string_view s);
 // Letters and digits, every script counted one per character.
 int letters(std::string_view s);
+// Length as a reader weighs it: code points, a CJK character counting kCjkUnits
+// (so "200 characters" means as much text in Chinese as in English).
+int weighted_length(std::string_view s);
 // Number of code points.
 int code_points(std::string_view s);
 // Whitespace-separated words; a run of CJK counts one word per character.
