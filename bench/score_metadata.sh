@@ -19,4 +19,4 @@ with open(sys.argv[2], "w") as out:
         d["id"] = os.path.basename(d["source"]).split(".")[0]
         out.write(json.dumps(d) + "\n")
 PY
-/usr/bin/python3 "$dir/score.py" "$tmp/pred.jsonl" --gt "$dir" | tail -1
+/usr/bin/python3 "$dir/score.py" "$tmp/pred.jsonl" --gt "$dir" | grep -E "^body|^title_em" | sed "s/ (word 4-gram.*//"

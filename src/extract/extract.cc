@@ -45,6 +45,20 @@ void fill_from_html(const std::string& utf8, Article& a) {
   a.blocks = std::move(content.blocks);
   a.captions = std::move(content.captions);
   if (!content.found_container) a.warnings.push_back("no main content block");
+  // Pages that render their text by script carry it only in JSON-LD: when that text is
+  // much longer than what the DOM gave, it is the body.
+  if (!m.jsonld_body.empty()) {
+    const std::string dom_body = a.text();
+    if (text::text_units(m.jsonld_body) > 2 * text::text_units(dom_body) + 200) {
+      a.blocks.clear();
+      for (const std::string& line : text::split_lines(m.jsonld_body)) {
+        const std::string para = text::normalize_space(line);
+        if (!para.empty()) a.blocks.push_back({BlockType::kParagraph, para});
+      }
+      std::erase(a.warnings, std::string("no main content block"));
+      a.warnings.push_back("body taken from JSON-LD articleBody");
+    }
+  }
   if (!a.blocks.empty()) a.dateline = extract::find_dateline(a.blocks.front().text);
 }
 

@@ -203,7 +203,44 @@ class Scorer {
       if (!p || p->junk || p->units > s->units * 1.25 + 200 || link_density(*p) > 0.33) break;
       best = best->parent;
     }
+    // Articles split into blocks that are not siblings (a lead section, then sections
+    // between ads, each in its own wrapper): another strong candidate joins through the
+    // lowest common ancestor, when that ancestor's text is mostly the two blocks'.
+    constexpr double kf = 0.5;  // "strong": half the best score at least
+    constexpr double kr = 0.6;  // the two blocks hold 60 % of the ancestor's text
+    for (bool grew = true; grew && best;) {
+      grew = false;
+      for (xmlNode* c : candidates) {
+        if (c == best || stats(c)->score < kf * best_score || is_ancestor(best, c) || is_ancestor(c, best)) continue;
+        xmlNode* lca = common_ancestor(best, c);
+        if (!lca || lca == body_) continue;
+        NodeStats* l = stats(lca);
+        if (!l || l->junk) continue;
+        const double share = static_cast<double>(stats(best)->units + stats(c)->units) / std::max(1, l->units);
+        if (share >= kr && link_density(*l) < 0.25) {
+          best = lca;
+          grew = true;
+          break;
+        }
+      }
+    }
     return best;
+  }
+
+  static bool is_ancestor(const xmlNode* a, const xmlNode* n) {
+    for (const xmlNode* p = n->parent; p; p = p->parent)
+      if (p == a) return true;
+    return false;
+  }
+
+  static xmlNode* common_ancestor(xmlNode* a, xmlNode* b) {
+    int da = 0, db = 0;
+    for (xmlNode* p = a; p; p = p->parent) ++da;
+    for (xmlNode* p = b; p; p = p->parent) ++db;
+    while (da > db) { a = a->parent; --da; }
+    while (db > da) { b = b->parent; --db; }
+    while (a != b) { a = a->parent; b = b->parent; }
+    return a;
   }
 
   double score_of(xmlNode* n) {

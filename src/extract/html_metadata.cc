@@ -59,9 +59,43 @@ void collect_jsonld_objects(const json& j, std::vector<const json*>& out, int de
   }
 }
 
-void read_jsonld(const std::string& raw, HtmlMetadata& m) {
+// The string value of "key": "..." in text that may not be valid JSON (JSON-LD with
+// comments, trailing commas, stray braces); escapes decoded by the JSON parser.
+std::string scan_json_string(const std::string& raw, const std::string& key) {
+  const std::string quoted = "\"" + key + "\"";
+  std::size_t p = raw.find(quoted);
+  if (p == std::string::npos) return "";
+  p = raw.find_first_not_of(" ", p + quoted.size());
+  if (p == std::string::npos || raw[p] != ':') return "";
+  p = raw.find_first_not_of(" ", p + 1);
+  if (p == std::string::npos || raw[p] != '"') return "";
+  std::size_t e = p + 1;
+  while (e < raw.size() && raw[e] != '"') e += raw[e] == '\\' ? 2 : 1;
+  if (e >= raw.size()) return "";
+  const json v = json::parse(raw.substr(p, e - p + 1), nullptr, false);
+  return v.is_string() ? v.get<std::string>() : "";
+}
+
+void read_jsonld(std::string raw, HtmlMetadata& m) {
+  // Pages often put raw line breaks and tabs inside JSON-LD strings, which JSON forbids;
+  // outside strings they are white space anyway, so blank them all.
+  for (char& c : raw)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   json j = json::parse(raw, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return;
+  if (j.is_discarded()) {
+    // Broken JSON-LD still names its fields: take the ones that matter.
+    set_if_empty(m.title, scan_json_string(raw, "headline"));
+    if (m.jsonld_body.empty()) m.jsonld_body = scan_json_string(raw, "articleBody");
+    if (auto d = parse_machine_date(scan_json_string(raw, "datePublished")); d && plausible(*d) && m.published.empty()) {
+      m.published = d->iso();
+      m.published_source = "jsonld";
+    }
+    if (auto d = parse_machine_date(scan_json_string(raw, "dateModified")); d && plausible(*d) && m.updated.empty()) {
+      m.updated = d->iso();
+      m.updated_source = "jsonld";
+    }
+    return;
+  }
   std::vector<const json*> objs;
   collect_jsonld_objects(j, objs);
   for (const json* o : objs) {
@@ -73,6 +107,7 @@ void read_jsonld(const std::string& raw, HtmlMetadata& m) {
     }
     set_if_empty(m.jsonld_type, type);
     if (o->contains("headline")) set_if_empty(m.title, json_string((*o)["headline"]));
+    if (o->contains("articleBody") && m.jsonld_body.empty()) m.jsonld_body = json_string((*o)["articleBody"]);
     if (o->contains("description")) set_if_empty(m.description, json_string((*o)["description"]));
     if (o->contains("datePublished")) {
       if (auto d = parse_machine_date(json_string((*o)["datePublished"])); d && plausible(*d) && m.published.empty()) {

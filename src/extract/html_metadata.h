@@ -22,6 +22,7 @@ struct HtmlMetadata {
   std::vector<std::string> tags;
   std::string copyright_outlet;  // from a "© 2025 X" notice in the page
   std::string jsonld_type;       // "NewsArticle", "LiveBlogPosting", ...
+  std::string jsonld_body;       // JSON-LD articleBody: the text of pages that render it by script
 };
 
 HtmlMetadata read_html_metadata(xmlDoc* doc);
