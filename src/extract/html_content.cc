@@ -36,15 +36,33 @@ std::string hints_of(const xmlNode* n) {
 }
 
 // Class/id that mark boilerplate containers.
+// Class/id that mark boilerplate containers, matched as whole words of the attribute
+// ("post-comments" has the word "comments"; "detail" does not have "rail", nor
+// "elementor-widget-container" a sidebar): substrings misfire on page builders and
+// utility classes ("overflow-hidden", "metadata").
 bool negative_hint(const std::string& h) {
-  return any_of_words(h, {"comment", "footer", "footnote", "sidebar", "widget", "share", "sharing", "social",
-                          "related", "recommend", "promo", "advert", "sponsor", "newsletter", "subscribe",
-                          "popup", "modal", "cookie", "banner", "masthead", "breadcrumb", "navbar", "nav-",
-                          "-nav", "menu", "pagination", "pager", "toolbar", "outbrain", "taboola", "most-popular",
-                          "mostpopular", "trending", "rail", "signup", "sign-up", "paywall", "byline", "author-bio",
-                          "tags", "tag-list", "read-more", "readmore", "more-stories", "disqus", "teaser", "hidden",
-                          "skip", "login", "print-only", "visually-hidden", "sr-only", "screen-reader", "caption",
-                          "credit", "meta", "dateline", "timestamp", "topics", "keywords"});
+  static const std::string_view kWords[] = {
+      "comment", "comments", "disqus", "footer", "footnote", "footnotes", "sidebar", "share", "sharing", "sharebar",
+      "social", "related", "recommended", "recommendations", "recirc", "promo", "promos", "advert", "advertisement",
+      "ad", "ads", "adsense", "sponsor", "sponsored", "newsletter", "subscribe", "subscription", "popup", "modal",
+      "cookie", "cookies", "consent", "gdpr", "banner", "masthead", "breadcrumb", "breadcrumbs", "navbar", "nav",
+      "navigation", "menu", "pagination", "pager", "toolbar", "outbrain", "taboola", "trending", "popular",
+      "signup", "paywall", "byline", "tags", "tagcloud", "login", "caption", "credit", "credits", "meta",
+      "dateline", "timestamp", "topics", "keywords", "rail", "teaser", "teasers", "skip", "mostpopular",
+      "readmore", "author", "bio", "print", "toc", "hidden", "sr", "dialog", "overlay", "drawer", "offcanvas"};
+  std::size_t i = 0;
+  while (i < h.size()) {
+    while (i < h.size() && !std::isalnum(static_cast<unsigned char>(h[i]))) ++i;
+    const std::size_t b = i;
+    while (i < h.size() && std::isalnum(static_cast<unsigned char>(h[i]))) ++i;
+    const std::string_view w = std::string_view(h).substr(b, i - b);
+    if (w.empty()) break;
+    // "overflow-hidden" keeps content visible: "hidden" counts only on its own token.
+    if (w == "hidden" && !(b == 0 || h[b - 1] == ' ')) continue;
+    for (std::string_view k : kWords)
+      if (w == k) return true;
+  }
+  return false;
 }
 
 bool positive_hint(const std::string& h) {
