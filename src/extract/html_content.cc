@@ -58,7 +58,7 @@ bool negative_hint(const std::string& h) {
     const std::string_view w = std::string_view(h).substr(b, i - b);
     if (w.empty()) break;
     // "overflow-hidden" keeps content visible: "hidden" counts only on its own token.
-    if (w == "hidden" && !(b == 0 || h[b - 1] == ' ')) continue;
+    if (w == "hidden" && !((b == 0 || h[b - 1] == ' ') && (i == h.size() || h[i] == ' '))) continue;
     for (std::string_view k : kWords)
       if (w == k) return true;
   }
@@ -78,8 +78,11 @@ bool hidden(const xmlNode* n) {
   return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
 }
 
+// Navigation-like elements: junk when small. A <button> is among them, not skipped
+// outright: libxml2's HTML4-era recovery can nest the rest of a page inside a button
+// whose end tag is misplaced.
 bool structural_junk_tag(std::string_view t) {
-  return t == "nav" || t == "aside" || t == "footer" || t == "form" || t == "menu" || t == "dialog";
+  return t == "nav" || t == "aside" || t == "footer" || t == "form" || t == "menu" || t == "dialog" || t == "button";
 }
 
 bool is_heading(std::string_view t) {

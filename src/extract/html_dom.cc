@@ -30,7 +30,7 @@ std::string attr_of(const xmlNode* n, const char* name) {
 
 bool is_non_content_tag(std::string_view t) {
   return t == "script" || t == "style" || t == "noscript" || t == "template" || t == "svg" || t == "iframe" ||
-         t == "head" || t == "button" || t == "select" || t == "textarea" || t == "object" || t == "embed" ||
+         t == "head" || t == "select" || t == "textarea" || t == "object" || t == "embed" ||
          t == "canvas" || t == "input" || t == "map" || t == "video" || t == "audio" || t == "math" || t == "option";
 }
 
