@@ -315,7 +315,11 @@ class Emitter {
  private:
   bool enter(xmlNode* n) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content) buffer_ += reinterpret_cast<const char*>(n->content);
+      if (n->content) {
+        const std::string_view t(reinterpret_cast<const char*>(n->content));
+        buffer_ += t;
+        if (in_link_ > 0) link_units_ += text::text_units(t);
+      }
       return false;
     }
     if (n->type != XML_ELEMENT_NODE) return false;
@@ -337,6 +341,7 @@ class Emitter {
     if ((tag == "ul" || tag == "ol" || tag == "div" || tag == "section" || tag == "table" || tag == "dl") &&
         s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000)
       return false;
+    if (tag == "a") ++in_link_;
     // Data tables: a row is one block, its cells joined. (A layout table, whose cells
     // hold paragraphs or lists, is read as ordinary blocks.)
     if (tag == "tr") {
@@ -361,6 +366,7 @@ class Emitter {
   }
 
   void leave(xmlNode* n) {
+    if (tag_of(n) == "a") --in_link_;
     if (row_ && n != row_) return;
     if (n == row_) {
       flush();
@@ -397,6 +403,15 @@ class Emitter {
   }
 
   void flush() {
+    // A block that is all link ("Next story", a related headline) is navigation.
+    const int units = link_units_ > 0 ? text::text_units(buffer_) : 0;
+    const bool all_link = link_units_ > 0 && link_units_ * 10 >= units * 9 && pending_type_ != BlockType::kTableRow;
+    link_units_ = 0;
+    if (all_link && units < 200) {
+      buffer_.clear();
+      pending_type_ = BlockType::kParagraph;
+      return;
+    }
     // <br> splits paragraphs inside one element.
     std::size_t start = 0;
     while (start <= buffer_.size()) {
@@ -434,6 +449,8 @@ class Emitter {
   BlockType pending_type_ = BlockType::kParagraph;
   xmlNode* row_ = nullptr;  // the data-table row being read, if any
   int cells_ = 0;
+  int in_link_ = 0;             // depth of <a> elements around the walk
+  int link_units_ = 0;          // letters of the buffer that came from link text
 };
 
 xmlNode* find_body(xmlDoc* doc) {

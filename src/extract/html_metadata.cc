@@ -171,7 +171,7 @@ HtmlMetadata read_html_metadata(xmlDoc* doc) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (!root) return m;
   std::string meta_title, og_title, twitter_title, html_title, og_site, app_name, meta_desc, og_desc, canonical, og_url;
-  std::string meta_published, meta_updated, time_published, time_updated;
+  std::string meta_published, meta_updated, time_published, time_updated, visible_date;
   std::vector<std::string> meta_authors, byline_authors, meta_tags, keyword_tags;
   std::vector<std::string> jsonld;
   std::string lang = attr_of(root, "lang");
@@ -261,6 +261,22 @@ HtmlMetadata read_html_metadata(xmlDoc* doc) {
              if (!byline_authors.empty()) return false;
            }
          }
+         // Dates printed near the headline: <span class="date">, <p class="post-meta">.
+         if (visible_date.empty() && (tag == "span" || tag == "div" || tag == "p" || tag == "small" || tag == "li" ||
+                                      tag == "abbr" || tag == "em")) {
+           const std::string h = text::to_lower_ascii(attr_of(n, "class") + " " + attr_of(n, "id") + " " + attr_of(n, "itemprop"));
+           if (h.find("date") != std::string::npos || h.find("publish") != std::string::npos ||
+               h.find("posted") != std::string::npos || h.find("time") != std::string::npos || h.find("meta") != std::string::npos) {
+             const std::string t = text_of(n);
+             if (t.size() < 120)
+               if (auto d = find_date(t); d && plausible(d->date)) {
+                 const std::string before = text::to_lower_ascii(t.substr(0, d->begin));
+                 // "Updated May 3" is not the publish date.
+                 if (before.find("updat") == std::string::npos && before.find("modif") == std::string::npos)
+                   visible_date = d->date.iso();
+               }
+           }
+         }
          // Copyright notices in footers.
          if ((tag == "footer" || class_mentions(n, "copyright")) && m.copyright_outlet.empty()) {
            const std::string t = text_of(n);
@@ -293,6 +309,9 @@ HtmlMetadata read_html_metadata(xmlDoc* doc) {
       m.published_source = "meta";
     } else if (!time_published.empty()) {
       m.published = time_published;
+      m.published_source = "text";
+    } else if (!visible_date.empty()) {
+      m.published = visible_date;
       m.published_source = "text";
     }
   }
