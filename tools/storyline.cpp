@@ -6,13 +6,13 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "storyline/clock.h"
 #include "storyline/extract.h"
 #include "storyline/ingest.h"
 #include "storyline/pipeline.h"
@@ -107,15 +107,6 @@ std::string table_row(const storyline::Article& a) {
          column(a.outlet.empty() ? "-" : a.outlet, 22) + " " + (a.title.empty() ? "(no title)" : a.title);
 }
 
-// The current time, UTC, ISO 8601: the default reference for relative dates.
-std::string now_utc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 int run_extract(const std::vector<std::string>& inputs, const std::string& format, const std::string& output,
                 int threads, const std::string& now) {
@@ -334,7 +325,7 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> inputs;
   int threads = 0;
-  std::string now = now_utc();
+  std::string now = storyline::now_iso8601();
   const char* now_help = "reference time for relative dates and the future-date check, when a page has no "
                          "capture time (ISO 8601; default: the current time)";
   std::string format = "jsonl";

@@ -5,9 +5,9 @@
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <vector>
 
+#include "storyline/clock.h"
 #include "storyline/render.h"
 #include "text/utf8.h"
 
@@ -46,14 +46,6 @@ CREATE INDEX articles_lang ON articles(lang);
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
-std::string now_iso() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // A prepared statement, finalized on scope exit.
 class Stmt {
@@ -250,7 +242,7 @@ Result<AddResult> Store::add(const Document& doc, const std::string& raw_hash, c
   Stmt ins(db, "INSERT OR IGNORE INTO documents(raw_hash, source, url, fetched_at, bytes, added_at) VALUES(?,?,?,?,?,?)");
   if (!ins.ok()) return sql_error(db, "add");
   ins.bind(1, raw_hash).bind(2, doc.source).bind_or_null(3, doc.url).bind_or_null(4, doc.fetched_at);
-  ins.bind(5, static_cast<std::int64_t>(doc.bytes.size())).bind(6, now_iso());
+  ins.bind(5, static_cast<std::int64_t>(doc.bytes.size())).bind(6, now_iso8601());
   if (ins.step() != SQLITE_DONE) return sql_error(db, "add document");
   if (sqlite3_changes(db) == 0) return AddResult::kUnchanged;
   const std::int64_t document_id = sqlite3_last_insert_rowid(db);

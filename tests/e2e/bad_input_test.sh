@@ -8,46 +8,7 @@
 # Exit: 0 all checks passed, 1 some check failed, 77 skipped.
 set -u
 
-BIN=${1:-}
-if [[ -z "$BIN" || ! -x "$BIN" ]]; then
-  echo "SKIP: storyline binary not given or not executable: '${BIN}'"
-  exit 77
-fi
-PY=/usr/bin/python3
-if [[ ! -x "$PY" ]]; then
-  echo "SKIP: $PY is needed to build fixtures and check JSON"
-  exit 77
-fi
-for tool in timeout gzip iconv; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: '$tool' is not installed"
-    exit 77
-  fi
-done
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/storyline-bad.XXXXXX") || exit 1
-trap 'rm -rf "$TMP"' EXIT
-cd "$TMP" || exit 1
-
-FAILS=0
-PASSES=0
-pass() { PASSES=$((PASSES + 1)); echo "  ok   $*"; }
-fail() { FAILS=$((FAILS + 1)); echo "  FAIL $*"; }
-show() { # show FILE: print the first lines of a file for diagnosis
-  echo "    --- $1 (first 10 lines) ---"
-  head -n 10 "$1" | cut -c1-300 | sed 's/^/    | /'
-}
-
-# run OUT ERR ARGS... : runs storyline under timeout 20, sets RC and SECS.
-run() {
-  local out=$1 err=$2 t0
-  shift 2
-  t0=$(date +%s.%N)
-  timeout 20 "$BIN" "$@" >"$out" 2>"$err"
-  RC=$?
-  SECS=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "${1:-}" bad_input_test gzip iconv
 # describe the exit code: timeouts and signals are spelled out
 rc_text() {
   if [[ $RC -eq 124 ]]; then echo "timed out after 20 s (exit 124)"
@@ -356,9 +317,4 @@ done
 if grep -qF good.html err; then fail "one call: stderr names good.html"; else pass "one call: good.html not named on stderr"; fi
 if [[ $FAILS -ne $FAILS_BEFORE ]]; then show err; fi
 
-echo
-echo "bad_input_test: $PASSES passed, $FAILS failed"
-if [[ $FAILS -ne 0 ]]; then
-  exit 1
-fi
-exit 0
+finish

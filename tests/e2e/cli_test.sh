@@ -7,43 +7,7 @@
 # Exit: 0 all checks passed, 1 some check failed, 77 skipped.
 set -u
 
-BIN=${1:-}
-if [[ -z "$BIN" || ! -x "$BIN" ]]; then
-  echo "SKIP: storyline binary not given or not executable: '${BIN}'"
-  exit 77
-fi
-PY=/usr/bin/python3
-if [[ ! -x "$PY" ]]; then
-  echo "SKIP: $PY is needed for the JSON checks"
-  exit 77
-fi
-for tool in timeout gzip; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: '$tool' is not installed"
-    exit 77
-  fi
-done
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/storyline-cli.XXXXXX") || exit 1
-trap 'rm -rf "$TMP"' EXIT
-cd "$TMP" || exit 1
-
-FAILS=0
-PASSES=0
-pass() { PASSES=$((PASSES + 1)); echo "  ok   $*"; }
-fail() { FAILS=$((FAILS + 1)); echo "  FAIL $*"; }
-
-# run OUT ERR ARGS... : runs storyline under timeout 20, sets RC.
-run() {
-  local out=$1 err=$2
-  shift 2
-  timeout 20 "$BIN" "$@" >"$out" 2>"$err"
-  RC=$?
-  if [[ $RC -eq 124 ]]; then
-    echo "    (storyline $* timed out after 20 s)"
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "${1:-}" cli_test gzip
 # run_stdin IN OUT ERR ARGS... : same, with IN on standard input.
 run_stdin() {
   local in=$1 out=$2 err=$3
@@ -53,10 +17,6 @@ run_stdin() {
   if [[ $RC -eq 124 ]]; then
     echo "    (storyline $* timed out after 20 s)"
   fi
-}
-show() { # show FILE: print the first lines of a file for diagnosis
-  echo "    --- $1 (first 10 lines) ---"
-  head -n 10 "$1" | cut -c1-300 | sed 's/^/    | /'
 }
 expect_rc() { # expect_rc WANT WHAT ERRFILE
   if [[ $RC -eq $1 ]]; then
@@ -298,9 +258,4 @@ fi
 if grep -q '^storyline: .*does-not-exist.html: ' err; then pass "message has the form 'storyline: PATH: reason'"; else fail "message not of the form 'storyline: PATH: reason'"; show err; fi
 check_article out.jsonl "good input still extracted next to a missing one"
 
-echo
-echo "cli_test: $PASSES passed, $FAILS failed"
-if [[ $FAILS -ne 0 ]]; then
-  exit 1
-fi
-exit 0
+finish
