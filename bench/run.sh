@@ -13,7 +13,7 @@ median_wall_pages_per_s() {  # DIR NPAGES
   for _ in 1 2 3; do
     local t0 t1
     t0=$(date +%s.%N)
-    "$bin" extract --format jsonl "$1" > /dev/null 2>&1 || true
+    "$bin" extract --threads 1 --format jsonl "$1" > /dev/null 2>&1 || true
     t1=$(date +%s.%N)
     times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')")
   done

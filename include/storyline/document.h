@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace storyline {
 
@@ -12,5 +13,8 @@ struct Document {
   std::string fetched_at;  // capture time (ISO 8601) when the container knows it
   std::string charset;     // charset the container declares (HTTP header), "" if none
 };
+
+// Hex hash (128-bit) of raw bytes: a Document's identity, whatever its source.
+std::string raw_content_hash(std::string_view bytes);
 
 }  // namespace storyline

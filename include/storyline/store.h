@@ -76,7 +76,6 @@ class Store {
   Result<std::vector<SearchHit>> search(const std::string& query, int limit = 20);
   // Every article, in insertion order, to a callback (export without holding all).
   Status for_each_article(const std::function<void(const StoredArticle&)>& fn);
-  Result<std::int64_t> count_documents();
 
  private:
   struct Impl;
@@ -84,9 +83,6 @@ class Store {
   std::unique_ptr<Impl> impl_;
   int schema_version_;
 };
-
-// Hex hash of raw bytes (128-bit), the identity of a document in the store.
-std::string raw_content_hash(std::string_view bytes);
 
 // Text as the full-text index sees it: runs of CJK split into words with spaces.
 std::string segment_for_index(std::string_view utf8);

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "storyline/article.h"
+#include "storyline/document.h"
 
 namespace storyline {
 
@@ -20,6 +21,14 @@ std::string Article::id() const {
   const std::string body = text();
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(XXH3_64bits(body.data(), body.size())));
+  return buf;
+}
+
+std::string raw_content_hash(std::string_view bytes) {
+  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
   return buf;
 }
 

@@ -11,7 +11,6 @@
 
 #include "storyline/extract.h"
 #include "storyline/sources.h"
-#include "storyline/store.h"
 
 namespace storyline {
 namespace {

@@ -1,7 +1,6 @@
 #include "storyline/store.h"
 
 #include <sqlite3.h>
-#include <xxhash.h>
 
 #include <chrono>
 #include <cstdio>
@@ -169,13 +168,6 @@ struct Store::Impl {
 Store::Store(std::unique_ptr<Impl> impl, int version) : impl_(std::move(impl)), schema_version_(version) {}
 Store::~Store() = default;
 
-std::string raw_content_hash(std::string_view bytes) {
-  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return buf;
-}
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, bool read_only) {
   auto impl = std::make_unique<Impl>();
@@ -209,10 +201,6 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, bool read_on
   // WAL + NORMAL: a committed transaction survives a killed process; only a power cut
   // can lose the last few, and never leaves the file inconsistent.
   exec(db, "PRAGMA synchronous=NORMAL");
-  // A larger page cache keeps the FTS index's hot pages in memory during big batches;
-  // fewer, larger WAL checkpoints copy each page back to the database less often.
-  exec(db, "PRAGMA cache_size=-65536");
-  exec(db, "PRAGMA wal_autocheckpoint=8000");
   exec(db, "PRAGMA foreign_keys=ON");
   for (; version < kSchemaVersion; ++version) {
     if (Status st = exec(db, "BEGIN IMMEDIATE"); !st.ok()) return Status::Error(path + ": " + st.message());
@@ -367,10 +355,5 @@ Status Store::for_each_article(const std::function<void(const StoredArticle&)>& 
   return rc == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "export");
 }
 
-Result<std::int64_t> Store::count_documents() {
-  Stmt s(impl_->db, "SELECT count(*) FROM documents");
-  if (!s.ok() || s.step() != SQLITE_ROW) return sql_error(impl_->db, "count");
-  return s.int64(0);
-}
 
 }  // namespace storyline
