@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_set>
 
 #include "extract/text_dump.h"
 #include "text/utf8.h"
@@ -41,7 +42,7 @@ std::string hints_of(const xmlNode* n) {
 // "elementor-widget-container" a sidebar): substrings misfire on page builders and
 // utility classes ("overflow-hidden", "metadata").
 bool negative_hint(const std::string& h) {
-  static const std::string_view kWords[] = {
+  static const std::unordered_set<std::string_view> kWords = {
       "comment", "comments", "disqus", "footer", "footnote", "footnotes", "sidebar", "share", "sharing", "sharebar",
       "social", "related", "recommended", "recommendations", "recirc", "promo", "promos", "advert", "advertisement",
       "ad", "ads", "adsense", "sponsor", "sponsored", "newsletter", "subscribe", "subscription", "popup", "modal",
@@ -59,8 +60,7 @@ bool negative_hint(const std::string& h) {
     if (w.empty()) break;
     // "overflow-hidden" keeps content visible: "hidden" counts only on its own token.
     if (w == "hidden" && !((b == 0 || h[b - 1] == ' ') && (i == h.size() || h[i] == ' '))) continue;
-    for (std::string_view k : kWords)
-      if (w == k) return true;
+    if (kWords.count(w)) return true;
   }
   return false;
 }

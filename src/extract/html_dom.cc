@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 
 #include <climits>
+#include <unordered_set>
 
 #include "text/utf8.h"
 
@@ -29,19 +30,18 @@ std::string attr_of(const xmlNode* n, const char* name) {
 }
 
 bool is_non_content_tag(std::string_view t) {
+  if (t.empty() || t.size() > 8) return false;
   return t == "script" || t == "style" || t == "noscript" || t == "template" || t == "svg" || t == "iframe" ||
          t == "head" || t == "select" || t == "textarea" || t == "object" || t == "embed" ||
          t == "canvas" || t == "input" || t == "map" || t == "video" || t == "audio" || t == "math" || t == "option";
 }
 
 bool is_block_tag(std::string_view t) {
-  static constexpr std::string_view kBlocks[] = {
+  static const std::unordered_set<std::string_view> kBlocks = {
       "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5",
       "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead",
       "figure", "figcaption", "form", "fieldset", "address", "hr", "br", "center", "details", "summary", "body", "html"};
-  for (std::string_view b : kBlocks)
-    if (t == b) return true;
-  return false;
+  return kBlocks.count(t) != 0;
 }
 
 std::string text_of(const xmlNode* root) {

@@ -142,41 +142,44 @@ bool is_legal_footer(std::string_view t) {
 // Credit forms that mark a caption line: "(Photo: X)", "(Video: X)", "(AP Photo/X)",
 // "... via Getty Images", "Photo: X", "X/Reuters", "Credit: X". Returns the credit's start.
 std::size_t credit_start(std::string_view t) {
-  const std::string l = text::to_lower_ascii(t);
-  for (std::string_view open : {"(photo", "(video", "(image", "(ap photo", "(afp photo", "(reuters", "(getty",
-                                "(credit", "(illustration", "(graphic", "(photograph", "(file photo", "(screenshot",
-                                "(courtesy", "(pool", "[photo", "(\xe5\x9b\xbe", "\xef\xbc\x88\xe5\x9b\xbe"}) {
-    const std::size_t p = l.rfind(open);
-    if (p != std::string::npos && l.size() - p < 120 && (l.back() == ')' || l.back() == ']' || l.ends_with("\xef\xbc\x89")))
-      return p;
-  }
-  // "... near Dunmere. (VPR / Tom Ashworth)": a short parenthetical credit with a slash.
-  if (l.back() == ')' && l.size() > 4) {
-    const std::size_t open = l.rfind('(');
-    if (open != std::string::npos && open > 0 && l.size() - open < 60 && l.find('/', open) != std::string::npos &&
-        (l[open - 1] == ' ') && (open < 2 || l[open - 2] == '.' || l[open - 2] == '"'))
-      return open;
-  }
-  for (std::string_view lead : {"photo credit", "image credit", "photo: ", "photo by ", "photograph: ", "photograph by ", "image: ", "credit: ",
-                                "photos: ", "video: ", "illustration: "})
-    if (l.rfind(lead, 0) == 0) return 0;
-  for (std::string_view tail : {"getty images", "/ reuters", "/reuters", "/ afp", "/afp", "/ ap", "/ap", "shutterstock",
-                                "/ epa", "/epa", "afp via getty images", "(ap)", "/ bloomberg", "/bloomberg"}) {
-    if (l.ends_with(tail)) {
-      // The credit starts at "via ..." or at the glued capital after a sentence end.
-      std::size_t p = l.rfind(" via ");
-      std::size_t s = std::string::npos;
-      for (std::size_t i = 1; i < t.size(); ++i)
-        if ((t[i - 1] == '.' || t[i - 1] == '"') && std::isupper(static_cast<unsigned char>(t[i]))) s = i;
-      if (s != std::string::npos) return s;
-      if (p != std::string::npos) {
-        // Back up over the credited name before "via": "Jane Doe/AFP via Getty Images".
-        const std::size_t dot = t.rfind(". ", p);
-        return dot == std::string::npos ? 0 : dot + 2;
-      }
-      const std::size_t dot = t.rfind(". ");
-      return dot == std::string::npos ? 0 : dot + 2;
+  if (t.empty()) return std::string_view::npos;
+  // Credits sit at either end of a line: look at (lower-cased) ends only, so a long
+  // paragraph costs no more than a short one.
+  const std::size_t tail_from = t.size() > 130 ? t.size() - 130 : 0;
+  const std::string tail = text::to_lower_ascii(t.substr(tail_from));
+  const bool closes = tail.back() == ')' || tail.back() == ']' || tail.ends_with("\xef\xbc\x89");
+  if (closes) {
+    for (std::string_view open : {"(photo", "(video", "(image", "(ap photo", "(afp photo", "(reuters", "(getty",
+                                  "(credit", "(illustration", "(graphic", "(photograph", "(file photo", "(screenshot",
+                                  "(courtesy", "(pool", "[photo", "(\xe5\x9b\xbe", "\xef\xbc\x88\xe5\x9b\xbe"}) {
+      const std::size_t p = tail.rfind(open);
+      if (p != std::string::npos && tail.size() - p < 120) return tail_from + p;
     }
+    // "... near Dunmere. (VPR / Tom Ashworth)": a short parenthetical credit with a slash.
+    const std::size_t open = tail.rfind('(');
+    if (tail.back() == ')' && open != std::string::npos && tail_from + open > 0 && tail.size() - open < 60 &&
+        tail.find('/', open) != std::string::npos) {
+      const std::size_t at = tail_from + open;
+      if (t[at - 1] == ' ' && (at < 2 || t[at - 2] == '.' || t[at - 2] == '"')) return at;
+    }
+  }
+  const std::string head = text::to_lower_ascii(t.substr(0, 16));
+  for (std::string_view lead : {"photo credit", "image credit", "photo: ", "photo by ", "photograph: ", "photograph by ",
+                                "image: ", "credit: ", "photos: ", "video: ", "illustration: "})
+    if (head.rfind(lead, 0) == 0) return 0;
+  for (std::string_view ending : {"getty images", "/ reuters", "/reuters", "/ afp", "/afp", "/ ap", "/ap", "shutterstock",
+                                  "/ epa", "/epa", "afp via getty images", "(ap)", "/ bloomberg", "/bloomberg"}) {
+    if (!tail.ends_with(ending)) continue;
+    // The credit starts at the glued capital after a sentence end, or after the
+    // sentence before "via ...".
+    std::size_t s = std::string::npos;
+    for (std::size_t i = 1; i < t.size(); ++i)
+      if ((t[i - 1] == '.' || t[i - 1] == '"') && std::isupper(static_cast<unsigned char>(t[i]))) s = i;
+    if (s != std::string::npos) return s;
+    const std::size_t via = tail.rfind(" via ");
+    const std::size_t before = via == std::string::npos ? std::string_view::npos : tail_from + via;
+    const std::size_t dot = t.rfind(". ", before);
+    return dot == std::string_view::npos ? 0 : dot + 2;
   }
   return std::string_view::npos;
 }

@@ -1,6 +1,8 @@
 #include "text/utf8.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace storyline::text {
 
@@ -52,6 +54,18 @@ void append_utf8(std::string& out, char32_t cp) {
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII runs, eight bytes at a time: most of any page.
+    while (i + 8 <= s.size()) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, s.data() + i, 8);
+      if (chunk & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     const std::size_t before = i;
     const char32_t cp = next_code_point(s, i);
     // U+FFFD decoded from a one-byte step is an error; a real U+FFFD takes three bytes.
@@ -87,6 +101,12 @@ bool is_space(char32_t cp) {
 int text_units(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII without the decoder
+      n += (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+      ++i;
+      continue;
+    }
     const char32_t cp = next_code_point(s, i);
     if (is_cjk(cp)) n += kCjkUnits;
     else if (is_letter_or_digit(cp)) ++n;
