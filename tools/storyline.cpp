@@ -32,34 +32,43 @@ const char* kInputHelp =
     "files may be gzip-compressed. HTML, plain-text dumps and Markdown with YAML front\n"
     "matter are recognised by their content, in any charset.";
 
-void warn(const std::string& source, const std::string& why) {
-  std::cerr << "storyline: " << source << ": " << why << "\n";
-}
-
-// A progress line on stderr, only when stderr is a terminal.
+// A progress line on stderr, redrawn at most four times a second, only when stderr is
+// a terminal; warnings clear it first so the two never mix.
 class Progress {
  public:
-  explicit Progress(std::size_t total) : total_(total), on_(isatty(STDERR_FILENO) != 0) {}
-  void tick(std::size_t done, std::size_t failed) {
+  Progress() : on_(isatty(STDERR_FILENO) != 0) { active_ = this; }
+  ~Progress() {
+    clear();
+    active_ = nullptr;
+  }
+  template <typename Format>
+  void update(Format format, bool force = false) {
     if (!on_) return;
     const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(250) && done != total_) return;
+    if (!force && now - last_ < std::chrono::milliseconds(250)) return;
     last_ = now;
     const double secs = std::chrono::duration<double>(now - start_).count();
-    std::fprintf(stderr, "\r%zu/%zu inputs, %.0f/s, %zu failed ", done, total_, secs > 0 ? done / secs : 0.0, failed);
+    std::fprintf(stderr, "\r\033[K%s", format(secs).c_str());
     shown_ = true;
   }
-  ~Progress() {
+  void clear() {
     if (shown_) std::fprintf(stderr, "\r\033[K");
+    shown_ = false;
   }
+  static Progress* active() { return active_; }
 
  private:
-  std::size_t total_;
+  static inline Progress* active_ = nullptr;
   bool on_;
   bool shown_ = false;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
 };
+
+void warn(const std::string& source, const std::string& why) {
+  if (Progress* p = Progress::active()) p->clear();
+  std::cerr << "storyline: " << source << ": " << why << "\n";
+}
 
 // Terminal columns of UTF-8 text: East Asian wide characters take two.
 std::size_t display_width(const std::string& s) {
@@ -125,8 +134,17 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& forma
   for (const std::string& p : expanded.problems) std::cerr << "storyline: " << p << "\n";
   if (format == "table")
     out << "source                             lang   date       outlet                 title\n";
-  Progress progress(expanded.paths.size());
-  std::size_t done = 0, written = 0;
+  Progress progress;
+  const std::size_t total = expanded.paths.size();
+  std::size_t done = 0, written = 0, articles = 0;
+  auto show_progress = [&](bool force) {
+    progress.update([&](double secs) {
+      char line[160];
+      std::snprintf(line, sizeof line, "extract: %zu/%zu inputs, %zu articles, %.0f/s, %zu failed", done, total, articles,
+                    secs > 0 ? articles / secs : 0.0, failed);
+      return std::string(line);
+    }, force);
+  };
   auto emit = [&](const storyline::Article& article) {
     if (format == "jsonl") {
       out << storyline::article_to_json(article) << "\n";
@@ -160,11 +178,13 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& forma
           case storyline::Extracted::Kind::kArticle:
             for (const std::string& w : r.article.warnings) warn(r.doc.source, w);
             emit(r.article);
+            ++articles;
             break;
         }
       },
-      [&] { progress.tick(done, failed); });
-  progress.tick(done, failed);
+      [&] { show_progress(false); });
+  show_progress(true);
+  progress.clear();
   out.flush();
   if (!out) {
     std::cerr << "storyline: write error\n";
@@ -177,28 +197,29 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& forma
 int run_ingest(const std::vector<std::string>& inputs, const std::string& db, int threads, bool json, const std::string& now) {
   storyline::ExpandedInputs expanded = storyline::expand_inputs(inputs);
   for (const std::string& p : expanded.problems) std::cerr << "storyline: " << p << "\n";
-  const bool tty = isatty(STDERR_FILENO) != 0;
-  bool shown = false;
+  Progress progress;
   storyline::IngestOptions options;
   options.threads = threads;
   options.extract.now = now;
   storyline::IngestCallbacks cb;
-  cb.on_problem = [&](const std::string& where, const std::string& why) {
-    if (shown) std::fprintf(stderr, "\r\033[K");
-    warn(where, why);
-  };
-  if (tty) {
-    cb.on_progress = [&](const storyline::IngestStats& s) {
+  cb.on_problem = [](const std::string& where, const std::string& why) { warn(where, why); };
+  cb.on_progress = [&](const storyline::IngestStats& s) {
+    progress.update([&](double) {
       const double rate = s.seconds > 0 ? s.documents / s.seconds : 0;
       const double eta = s.inputs_done > 0 && s.inputs_done < s.inputs_total
-                             ? s.seconds * (s.inputs_total - s.inputs_done) / s.inputs_done : 0;
-      std::fprintf(stderr, "\r\033[Kingest: %zu/%zu inputs, %zu documents, %.0f/s, ETA %.0fs, %zu failed",
-                   s.inputs_done, s.inputs_total, s.documents, rate, eta, s.failed);
-      shown = true;
-    };
-  }
+                             ? s.seconds * static_cast<double>(s.inputs_total - s.inputs_done) / s.inputs_done
+                             : 0;
+      // The ETA counts inputs: unknown inside a single WARC or JSONL file.
+      char eta_text[32] = "?";
+      if (eta > 0) std::snprintf(eta_text, sizeof eta_text, "%.0fs", eta);
+      char line[200];
+      std::snprintf(line, sizeof line, "ingest: %zu/%zu inputs, %zu documents, %.0f/s, ETA %s, %zu failed",
+                    s.inputs_done, s.inputs_total, s.documents, rate, eta_text, s.failed);
+      return std::string(line);
+    });
+  };
   storyline::Result<storyline::IngestStats> r = storyline::ingest(db, expanded.paths, options, cb);
-  if (shown) std::fprintf(stderr, "\r\033[K");
+  progress.clear();
   if (!r.ok()) {
     std::cerr << "storyline: " << r.status().message() << "\n";
     return kExitSomeFailed;
