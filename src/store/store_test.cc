@@ -116,9 +116,47 @@ TEST_F(StoreTest, FiltersAndLookups) {
   EXPECT_FALSE(s->article("999").ok());
 }
 
-TEST_F(StoreTest, OlderSchemaIsMigrated) {
+TEST_F(StoreTest, OlderSchemaIsMigratedKeepingItsData) {
   {
-    // A version-1 store, as the first release wrote it (no date/outlet indexes).
+    auto st = Open();
+    ASSERT_TRUE(st->begin().ok());
+    Add(*st, "a", "https://x.example/a", "Pier closes", "The harbour council voted to close the ferry pier.");
+    ASSERT_TRUE(st->commit().ok());
+  }
+  {
+    // Turn it back into a version-1 store: no date/outlet/language indexes.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DROP INDEX articles_page_date; DROP INDEX articles_outlet; DROP INDEX articles_lang;"
+                           "PRAGMA user_version=1;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  {
+    // Read-only openers do not migrate: they ask for a writer first.
+    auto ro = Store::open(path_, /*read_only=*/true);
+    ASSERT_FALSE(ro.ok());
+    EXPECT_NE(ro.status().message().find("migrating"), std::string::npos);
+  }
+  auto st = Open();
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->schema_version(), kSchemaVersion);
+  EXPECT_EQ(st->articles({})->size(), 1u);  // the data survived
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'articles_%'", -1, &q, nullptr);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 5);  // version_key, content_id + the three of version 2
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, FailedMigrationLeavesAnErrorNotAHalfStore) {
+  {
+    // Claims version 1 but lacks its tables: the 1 -> 2 step fails and says so.
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL); PRAGMA user_version=1;",
@@ -126,13 +164,9 @@ TEST_F(StoreTest, OlderSchemaIsMigrated) {
               SQLITE_OK);
     sqlite3_close(db);
   }
-  // The v1 tables are missing here on purpose: the 1 -> 2 step must then fail cleanly...
   auto broken = Store::open(path_);
-  EXPECT_FALSE(broken.ok());
-  Cleanup();
-  // ...while a real v0 -> v2 run creates and migrates.
-  auto s = Open();
-  EXPECT_EQ(s->schema_version(), kSchemaVersion);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find("version 2"), std::string::npos) << broken.status().message();
 }
 
 TEST_F(StoreTest, NewerSchemaIsRefused) {
