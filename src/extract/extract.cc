@@ -17,13 +17,13 @@ namespace {
 
 using extract::ParsedDate;
 
-void fill_from_html(const std::string& utf8, Article& a) {
+void fill_from_html(const std::string& utf8, const std::optional<extract::ParsedDate>& reference, Article& a) {
   extract::HtmlDoc doc = extract::parse_html(utf8);
   if (!doc) {
     a.warnings.push_back("no HTML could be parsed");
     return;
   }
-  extract::HtmlMetadata m = extract::read_html_metadata(doc.get());
+  extract::HtmlMetadata m = extract::read_html_metadata(doc.get(), reference);
   if (a.url.empty()) a.url = m.url;
   const std::string host = extract::host_of(a.url);
   a.outlet = m.site_name;
@@ -38,6 +38,7 @@ void fill_from_html(const std::string& utf8, Article& a) {
   a.published = m.published;
   a.updated = m.updated;
   a.date_source = !m.published_source.empty() ? m.published_source : m.updated_source;
+  a.date_relative = m.published_relative;
   a.tags = m.tags;
   if (!m.lang.empty()) a.languages.push_back(m.lang);
   if (m.jsonld_type == "LiveBlogPosting") a.kind = "liveblog";
@@ -157,7 +158,7 @@ Result<Article> extract_article(const Document& doc, const ExtractOptions& optio
   switch (detect_format(utf8)) {
     case InputFormat::kHtml: {
       a.url = doc.url;
-      fill_from_html(utf8, a);
+      fill_from_html(utf8, reference, a);
       break;
     }
     case InputFormat::kMarkdown:

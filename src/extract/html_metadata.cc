@@ -166,12 +166,13 @@ bool class_mentions(const xmlNode* n, std::string_view word) {
 
 }  // namespace
 
-HtmlMetadata read_html_metadata(xmlDoc* doc) {
+HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& reference) {
   HtmlMetadata m;
   xmlNode* root = xmlDocGetRootElement(doc);
   if (!root) return m;
   std::string meta_title, og_title, twitter_title, html_title, og_site, app_name, meta_desc, og_desc, canonical, og_url;
   std::string meta_published, meta_updated, time_published, time_updated, visible_date;
+  bool visible_relative = false;
   std::vector<std::string> meta_authors, byline_authors, meta_tags, keyword_tags;
   std::vector<std::string> jsonld;
   std::string lang = attr_of(root, "lang");
@@ -268,13 +269,17 @@ HtmlMetadata read_html_metadata(xmlDoc* doc) {
            if (h.find("date") != std::string::npos || h.find("publish") != std::string::npos ||
                h.find("posted") != std::string::npos || h.find("time") != std::string::npos || h.find("meta") != std::string::npos) {
              const std::string t = text_of(n);
-             if (t.size() < 120)
-               if (auto d = find_date(t); d && plausible(d->date)) {
-                 const std::string before = text::to_lower_ascii(t.substr(0, d->begin));
-                 // "Updated May 3" is not the publish date.
-                 if (before.find("updat") == std::string::npos && before.find("modif") == std::string::npos)
-                   visible_date = d->date.iso();
+             std::optional<FoundDate> d;
+             if (t.size() < 120) d = find_date(t);
+             if (t.size() < 120 && !d && reference) d = find_relative_date(t, *reference);
+             if (d && plausible(d->date)) {
+               const std::string before = text::to_lower_ascii(t.substr(0, d->begin));
+               // "Updated May 3" is not the publish date.
+               if (before.find("updat") == std::string::npos && before.find("modif") == std::string::npos) {
+                 visible_date = d->date.iso();
+                 visible_relative = d->relative;
                }
+             }
            }
          }
          // Copyright notices in footers.
@@ -313,6 +318,7 @@ HtmlMetadata read_html_metadata(xmlDoc* doc) {
     } else if (!visible_date.empty()) {
       m.published = visible_date;
       m.published_source = "text";
+      m.published_relative = visible_relative;
     }
   }
   if (m.updated.empty()) {

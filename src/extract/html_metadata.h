@@ -2,9 +2,11 @@
 // <html lang>. Each date keeps where it came from.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "extract/dates.h"
 #include "extract/html_dom.h"
 
 namespace storyline::extract {
@@ -17,6 +19,7 @@ struct HtmlMetadata {
   std::string url;            // canonical, og:url, JSON-LD url
   std::vector<std::string> authors;
   std::string published, published_source;  // source: jsonld | meta | text (a <time>)
+  bool published_relative = false;           // from "2 hours ago" and the like
   std::string updated, updated_source;
   std::string lang;           // <html lang>, normalized ("en", "zh-CN")
   std::vector<std::string> tags;
@@ -25,6 +28,7 @@ struct HtmlMetadata {
   std::string jsonld_body;       // JSON-LD articleBody: the text of pages that render it by script
 };
 
-HtmlMetadata read_html_metadata(xmlDoc* doc);
+// reference: the time relative dates printed on the page ("2 hours ago") count from.
+HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& reference = std::nullopt);
 
 }  // namespace storyline::extract

@@ -128,6 +128,35 @@ TEST(HtmlContent, DataTablesBecomeRowsLayoutTablesDoNot) {
   EXPECT_EQ(c.blocks[3].type, BlockType::kParagraph);
 }
 
+TEST(ExtractArticle, RelativeDatePrintedOnThePage) {
+  Document d;
+  d.fetched_at = "2031-03-05T12:00:00Z";
+  d.bytes = R"(<html><body><article><h1>Pier to close</h1><span class="post-date">Posted 2 days ago</span>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings and tore away part of the deck.</p></article></body></html>)";
+  Result<Article> a = extract_article(d);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->published, "2031-03-03");
+  EXPECT_TRUE(a->date_relative);
+  // Without a reference time, a relative date stays unresolved rather than guessed.
+  d.fetched_at.clear();
+  EXPECT_EQ(extract_article(d)->published, "");
+}
+
+TEST(ExtractArticle, FutureDatesAreDroppedWithAWarning) {
+  Document d;
+  d.fetched_at = "2031-03-05T12:00:00Z";
+  d.bytes = R"(<html><head><meta property="article:published_time" content="2032-01-01T00:00:00Z"></head>
+  <body><article><p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs.</p>
+  </article></body></html>)";
+  Result<Article> a = extract_article(d);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->published, "");
+  bool warned = false;
+  for (const std::string& w : a->warnings) warned |= w.find("after the reference time") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 TEST(DetectFormat, ByContent) {
   EXPECT_EQ(detect_format("<!DOCTYPE html><html>"), InputFormat::kHtml);
   EXPECT_EQ(detect_format("  <div><p>text</p></div>"), InputFormat::kHtml);
