@@ -38,6 +38,8 @@ run_set() {  # NAME DIR GLOB
 
 run_set extraction "$shared/bench/extraction/html" "*.html.gz"
 run_set textdump "$shared/bench/textdump/pages" "*.txt"
+echo "== copies (generated, see bench/copies_bench.cc)"
+"$build/copies_bench"
 echo "== metadata (400 pages, $shared/bench/metadata)"
 echo "metadata quality: $("$here/score_metadata.sh" "$bin")"
 "$here/ingest.sh" "$build"

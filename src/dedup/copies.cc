@@ -1,0 +1,146 @@
+#include "storyline/copies.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+
+#include "text/utf8.h"
+
+namespace storyline {
+namespace {
+
+// Tokens: runs of letters/digits, lower-cased (ASCII); each CJK character alone.
+// Hashing tokens as they are read keeps the pass allocation-free.
+void token_hashes(std::string_view s, std::vector<std::uint64_t>& out) {
+  std::string word;
+  auto flush = [&]() {
+    if (word.empty()) return;
+    out.push_back(XXH3_64bits(word.data(), word.size()));
+    word.clear();
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) word += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      else flush();
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t cp = text::next_code_point(s, i);
+    if (text::is_cjk(cp)) {
+      flush();
+      out.push_back(XXH3_64bits(s.data() + start, i - start));
+    } else if (text::is_letter_or_digit(cp)) {
+      word.append(s.substr(start, i - start));
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+// splitmix64: a strong 64-bit mixer; seeds make the independent hash functions.
+inline std::uint64_t mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+std::size_t intersection(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  std::size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else { ++n; ++i; ++j; }
+  }
+  return n;
+}
+
+}  // namespace
+
+CopySignature copy_signature(std::string_view text, const CopyOptions& o) {
+  CopySignature sig;
+  std::vector<std::uint64_t> tokens;
+  token_hashes(text, tokens);
+  sig.exact = XXH3_64bits(tokens.data(), tokens.size() * sizeof(std::uint64_t));
+  // Shingles of k tokens; a text shorter than k is one shingle.
+  const std::size_t k = static_cast<std::size_t>(std::max(1, o.shingle_tokens));
+  if (!tokens.empty()) {
+    const std::size_t n = tokens.size() >= k ? tokens.size() - k + 1 : 1;
+    sig.shingles.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+      sig.shingles.push_back(XXH3_64bits(&tokens[i], std::min(k, tokens.size() - i) * sizeof(std::uint64_t)));
+    std::sort(sig.shingles.begin(), sig.shingles.end());
+    sig.shingles.erase(std::unique(sig.shingles.begin(), sig.shingles.end()), sig.shingles.end());
+  }
+  const std::size_t hashes = static_cast<std::size_t>(o.bands * o.rows_per_band);
+  sig.minhash.assign(hashes, UINT32_MAX);
+  for (std::uint64_t sh : sig.shingles) {
+    for (std::size_t h = 0; h < hashes; ++h) {
+      const auto v = static_cast<std::uint32_t>(mix(sh ^ (0xA5A5A5A5ULL * (h + 1))) >> 32);
+      if (v < sig.minhash[h]) sig.minhash[h] = v;
+    }
+  }
+  return sig;
+}
+
+double jaccard(const CopySignature& a, const CopySignature& b) {
+  if (a.shingles.empty() && b.shingles.empty()) return a.exact == b.exact ? 1.0 : 0.0;
+  const std::size_t inter = intersection(a.shingles, b.shingles);
+  return static_cast<double>(inter) / static_cast<double>(a.shingles.size() + b.shingles.size() - inter);
+}
+
+double containment(const CopySignature& a, const CopySignature& b) {
+  const std::size_t smaller = std::min(a.shingles.size(), b.shingles.size());
+  if (smaller == 0) return 0.0;
+  return static_cast<double>(intersection(a.shingles, b.shingles)) / static_cast<double>(smaller);
+}
+
+std::vector<CopyPair> copy_pairs(const std::vector<CopySignature>& sigs, const CopyOptions& o) {
+  // Candidates: texts sharing a whole band of their signature (or the exact hash).
+  std::vector<std::pair<std::size_t, std::size_t>> candidates;
+  auto add_bucket_pairs = [&](std::unordered_map<std::uint64_t, std::vector<std::size_t>>& buckets) {
+    for (auto& [key, members] : buckets) {
+      // A huge bucket is boilerplate shared by many texts (an empty body, a stub);
+      // pairing it quadratically would break the near-linear bound.
+      if (members.size() < 2 || members.size() > 2000) continue;
+      for (std::size_t x = 0; x < members.size(); ++x)
+        for (std::size_t y = x + 1; y < members.size(); ++y) candidates.emplace_back(members[x], members[y]);
+    }
+  };
+  {
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> exact;
+    for (std::size_t i = 0; i < sigs.size(); ++i) exact[sigs[i].exact].push_back(i);
+    add_bucket_pairs(exact);
+  }
+  for (int band = 0; band < o.bands; ++band) {
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
+    for (std::size_t i = 0; i < sigs.size(); ++i) {
+      if (sigs[i].shingles.empty()) continue;
+      const std::uint32_t* row = sigs[i].minhash.data() + band * o.rows_per_band;
+      buckets[XXH3_64bits(row, static_cast<std::size_t>(o.rows_per_band) * sizeof(std::uint32_t))].push_back(i);
+    }
+    add_bucket_pairs(buckets);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // Check each candidate on the exact sets: LSH only proposes.
+  std::vector<CopyPair> out;
+  for (const auto& [a, b] : candidates) {
+    CopyPair p;
+    p.a = std::min(a, b);
+    p.b = std::max(a, b);
+    p.exact = sigs[a].exact == sigs[b].exact;
+    p.jaccard = p.exact ? 1.0 : jaccard(sigs[a], sigs[b]);
+    p.containment = p.exact ? 1.0 : containment(sigs[a], sigs[b]);
+    if (p.exact || p.jaccard >= o.min_jaccard || p.containment >= o.min_containment) out.push_back(p);
+  }
+  std::sort(out.begin(), out.end(), [](const CopyPair& x, const CopyPair& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+  return out;
+}
+
+}  // namespace storyline

@@ -1,0 +1,70 @@
+#include "storyline/copies.h"
+
+#include <gtest/gtest.h>
+
+namespace storyline {
+namespace {
+
+const char* kStory =
+    "The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two "
+    "winters of storms that cracked its pilings and tore away part of the deck. Ferry operators said the "
+    "closure would add twenty minutes to the morning crossing, and several asked the council to run a "
+    "temporary shuttle from the north quay while the new pier is built. Council leader Ines Aalto said the "
+    "new pier would open by 2030 and would be built to withstand the stronger storms forecast for the coast.";
+
+TEST(Copies, ExactCopiesIgnoreCaseSpacingAndPunctuation) {
+  const CopySignature a = copy_signature(kStory);
+  std::string shouted = kStory;
+  for (char& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const CopySignature b = copy_signature("\xE2\x80\x9C" + shouted + "\xE2\x80\x9D  ");
+  EXPECT_EQ(a.exact, b.exact);
+  auto pairs = copy_pairs({a, b});
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_TRUE(pairs[0].exact);
+}
+
+TEST(Copies, NearCopyFoundUnrelatedTextNot) {
+  std::string edited = kStory;
+  edited.replace(edited.find("Tuesday"), 7, "Monday");
+  const std::vector<CopySignature> sigs = {
+      copy_signature(kStory), copy_signature(edited),
+      copy_signature("Growers in the valley say the new water deal gives them a floor for the dry season but no promise "
+                     "of a good harvest, and they want the tribunal to publish the flow figures every week.")};
+  auto pairs = copy_pairs(sigs);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].a, 0u);
+  EXPECT_EQ(pairs[0].b, 1u);
+  EXPECT_GE(pairs[0].jaccard, 0.8);
+  EXPECT_FALSE(pairs[0].exact);
+}
+
+TEST(Copies, TruncatedMirrorIsAPartialCopy) {
+  const std::string story = kStory;
+  // A mirror that cut the last quarter: below the Jaccard bar, above the containment one.
+  const std::string most = story.substr(0, story.size() * 3 / 4);
+  auto pairs = copy_pairs({copy_signature(story), copy_signature(most + " Share this story.")});
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_LT(pairs[0].jaccard, 0.8);
+  EXPECT_GE(pairs[0].containment, 0.9);
+}
+
+TEST(Copies, ChineseShinglesAreCharacters) {
+  const std::string zh = "港口委员会周二投票决定关闭旧渡轮码头，理由是连续两个冬季的风暴使码头桩基开裂，维修费用已超过新建码头的成本。"
+                         "渡轮运营商表示，关闭码头将使早班航程增加二十分钟。";
+  std::string edited = zh;
+  edited.replace(edited.find("二十"), std::string("二十").size(), "三十");
+  auto pairs = copy_pairs({copy_signature(zh), copy_signature(edited)});
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_GE(pairs[0].jaccard, 0.8);
+}
+
+TEST(Copies, EmptyTextsAreNotCopiesOfEverything) {
+  auto pairs = copy_pairs({copy_signature(""), copy_signature(kStory), copy_signature("   ")});
+  // The two empty texts are identical to each other, and to nothing else.
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].a, 0u);
+  EXPECT_EQ(pairs[0].b, 2u);
+}
+
+}  // namespace
+}  // namespace storyline
