@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "storyline/clock.h"
+#include "storyline/copies.h"
 #include "storyline/extract.h"
 #include "storyline/ingest.h"
 #include "storyline/pipeline.h"
@@ -323,6 +325,63 @@ int run_search(const std::string& db, const std::string& query, int limit, bool 
   return kExitOk;
 }
 
+int run_copies(const std::string& db, bool json) {
+  auto store = open_for_reading(db);
+  if (!store) return kExitSomeFailed;
+  std::vector<storyline::StoredArticle> articles;
+  storyline::Status st = store->for_each_article([&](const storyline::StoredArticle& sa) { articles.push_back(sa); });
+  if (!st.ok()) {
+    std::cerr << "storyline: " << st.message() << "\n";
+    return kExitSomeFailed;
+  }
+  std::vector<storyline::CopySignature> sigs;
+  std::vector<storyline::CopyMember> members;
+  for (const storyline::StoredArticle& sa : articles) {
+    const std::string body = sa.article.text();
+    sigs.push_back(storyline::copy_signature(body));
+    members.push_back({sa.article.url, sa.article.outlet, sa.article.page_date, body.size()});
+  }
+  const auto groups = storyline::copy_groups(members, sigs, storyline::copy_pairs(sigs));
+  auto describe = [&](std::size_t i) {
+    const storyline::Article& a = articles[i].article;
+    nlohmann::ordered_json j;
+    j["id"] = articles[i].rowid;
+    j["title"] = a.title;
+    j["outlet"] = a.outlet;
+    j["date"] = a.page_date;
+    j["url"] = a.url;
+    j["source"] = a.source;
+    return j;
+  };
+  for (const storyline::CopyGroup& g : groups) {
+    if (json) {
+      nlohmann::ordered_json j;
+      j["canonical"] = describe(g.canonical);
+      j["copies"] = nlohmann::json::array();
+      for (const storyline::CopyLink& l : g.links) {
+        nlohmann::ordered_json m = describe(l.member);
+        m["relation"] = l.relation;
+        m["jaccard"] = std::round(l.jaccard * 1000) / 1000;
+        m["containment"] = std::round(l.containment * 1000) / 1000;
+        j["copies"].push_back(m);
+      }
+      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      continue;
+    }
+    const storyline::Article& c = articles[g.canonical].article;
+    std::printf("%5lld  %s  %s  %s\n", static_cast<long long>(articles[g.canonical].rowid),
+                c.page_date.empty() ? "----------" : c.page_date.substr(0, 10).c_str(), c.outlet.c_str(), c.title.c_str());
+    for (const storyline::CopyLink& l : g.links) {
+      const storyline::Article& a = articles[l.member].article;
+      std::printf("       %5lld  %-10s jaccard %.2f containment %.2f  %s  %s\n", static_cast<long long>(articles[l.member].rowid),
+                  l.relation.c_str(), l.jaccard, l.containment, a.page_date.empty() ? "----------" : a.page_date.substr(0, 10).c_str(),
+                  a.outlet.c_str());
+    }
+  }
+  if (!json) std::fprintf(stderr, "%zu groups of copies among %zu articles\n", groups.size(), articles.size());
+  return kExitOk;
+}
+
 int run_export(const std::string& db) {
   auto store = open_for_reading(db);
   if (!store) return kExitSomeFailed;
@@ -403,6 +462,10 @@ int main(int argc, char** argv) {
   search->add_option("--limit", limit, "at most N hits")->capture_default_str()->check(CLI::PositiveNumber);
   search->add_flag("--json", json, "JSON lines");
 
+  CLI::App* copies = app.add_subcommand("copies", "Exact and near copies among stored articles (syndication, mirrors, updates).");
+  copies->add_option("--db", db, "the store")->capture_default_str();
+  copies->add_flag("--json", json, "one JSON object per group");
+
   std::string export_format = "jsonl";
   CLI::App* exporter = app.add_subcommand("export", "Write every stored article.");
   exporter->add_option("--db", db, "the store")->capture_default_str();
@@ -424,5 +487,6 @@ int main(int argc, char** argv) {
   if (article->parsed()) return run_article(db, id, json);
   if (search->parsed()) return run_search(db, query, limit, json);
   if (exporter->parsed()) return run_export(db);
+  if (copies->parsed()) return run_copies(db, json);
   return kExitUsage;
 }

@@ -51,4 +51,35 @@ struct CopyPair {
 // partial copies (containment >= min_containment), sorted by (a, b).
 std::vector<CopyPair> copy_pairs(const std::vector<CopySignature>& signatures, const CopyOptions& options = {});
 
+// Groups of copies with one canonical member and a relation for each other member.
+struct CopyMember {
+  std::string url;
+  std::string outlet;
+  std::string date;         // ISO 8601 page date, "" when unknown
+  std::size_t length = 0;   // body length
+};
+
+// The relation of a copy to its group's canonical member:
+//   update      the same URL again, with another text (a later version);
+//   identical   the same text from the same outlet;
+//   syndicated  the same text, or a near copy of it the same day, from another outlet
+//               (a wire story);
+//   mirror      a near or partial copy on another site on another day (often with junk
+//               and a wrong date).
+struct CopyLink {
+  std::size_t member = 0;
+  std::string relation;
+  double jaccard = 0, containment = 0;  // evidence, against the canonical member
+};
+
+struct CopyGroup {
+  std::size_t canonical = 0;          // earliest known date; then the longest body
+  std::vector<std::size_t> members;   // all of them, canonical included, ascending
+  std::vector<CopyLink> links;        // one per member other than the canonical
+};
+
+// Connected components of the pairs (groups of two or more), described.
+std::vector<CopyGroup> copy_groups(const std::vector<CopyMember>& members, const std::vector<CopySignature>& signatures,
+                                   const std::vector<CopyPair>& pairs);
+
 }  // namespace storyline

@@ -143,4 +143,61 @@ std::vector<CopyPair> copy_pairs(const std::vector<CopySignature>& sigs, const C
   return out;
 }
 
+namespace {
+
+std::size_t find_root(std::vector<std::size_t>& parent, std::size_t x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+}  // namespace
+
+std::vector<CopyGroup> copy_groups(const std::vector<CopyMember>& members, const std::vector<CopySignature>& sigs,
+                                   const std::vector<CopyPair>& pairs) {
+  std::vector<std::size_t> parent(members.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  for (const CopyPair& p : pairs) parent[find_root(parent, p.a)] = find_root(parent, p.b);
+  std::unordered_map<std::size_t, std::vector<std::size_t>> components;
+  for (std::size_t i = 0; i < members.size(); ++i) components[find_root(parent, i)].push_back(i);
+  std::vector<CopyGroup> groups;
+  for (auto& [root, ids] : components) {
+    if (ids.size() < 2) continue;
+    CopyGroup g;
+    g.members = ids;
+    std::sort(g.members.begin(), g.members.end());
+    // Canonical: the earliest known date (a copy cannot predate its original), then the
+    // most complete body.
+    g.canonical = *std::min_element(g.members.begin(), g.members.end(), [&](std::size_t x, std::size_t y) {
+      const CopyMember& a = members[x];
+      const CopyMember& b = members[y];
+      if (a.date.empty() != b.date.empty()) return !a.date.empty();
+      if (a.date.substr(0, 10) != b.date.substr(0, 10)) return a.date < b.date;
+      if (a.length != b.length) return a.length > b.length;
+      return x < y;
+    });
+    const CopyMember& c = members[g.canonical];
+    for (std::size_t m : g.members) {
+      if (m == g.canonical) continue;
+      CopyLink link;
+      link.member = m;
+      const bool exact = sigs[m].exact == sigs[g.canonical].exact;
+      link.jaccard = exact ? 1.0 : jaccard(sigs[m], sigs[g.canonical]);
+      link.containment = exact ? 1.0 : containment(sigs[m], sigs[g.canonical]);
+      const CopyMember& x = members[m];
+      const bool same_outlet = !x.outlet.empty() && x.outlet == c.outlet;
+      // A near copy from another outlet on the same day is syndication (the outlets trim
+      // a wire story differently); on another day, or far off, a mirror.
+      const bool same_day = !x.date.empty() && x.date.substr(0, 10) == c.date.substr(0, 10);
+      if (!x.url.empty() && x.url == c.url && !exact) link.relation = "update";
+      else if (exact) link.relation = same_outlet ? "identical" : "syndicated";
+      else if (same_outlet) link.relation = "update";
+      else link.relation = same_day ? "syndicated" : "mirror";
+      g.links.push_back(link);
+    }
+    groups.push_back(std::move(g));
+  }
+  std::sort(groups.begin(), groups.end(), [](const CopyGroup& a, const CopyGroup& b) { return a.members[0] < b.members[0]; });
+  return groups;
+}
+
 }  // namespace storyline
