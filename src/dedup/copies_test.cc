@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace storyline {
 namespace {
 
@@ -64,6 +66,35 @@ TEST(Copies, EmptyTextsAreNotCopiesOfEverything) {
   ASSERT_EQ(pairs.size(), 1u);
   EXPECT_EQ(pairs[0].a, 0u);
   EXPECT_EQ(pairs[0].b, 2u);
+}
+
+}  // namespace
+}  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(CopyGroups, CanonicalAndRelations) {
+  std::string later = kStory;
+  later += " The council will vote on the design in June.";
+  const std::vector<CopySignature> sigs = {copy_signature(kStory), copy_signature(kStory), copy_signature(kStory),
+                                           copy_signature(later), copy_signature(kStory)};
+  const std::vector<CopyMember> members = {
+      {"https://gazette.example/pier", "Lantern Gazette", "2031-03-03T09:00:00+01:00", 100},  // the original
+      {"https://gazette.example/pier-2", "Lantern Gazette", "2031-03-03", 100},             // same outlet, same text
+      {"https://harbour.example/wire", "Harbour Post", "2031-03-03", 100},                  // another outlet
+      {"https://gazette.example/pier", "Lantern Gazette", "2031-03-04", 120},                // same URL, changed
+      {"https://aggregator.example/x", "Aggregator", "", 100},                              // no date
+  };
+  auto groups = copy_groups(members, sigs, copy_pairs(sigs));
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].canonical, 0u);
+  std::map<std::size_t, std::string> rel;
+  for (const CopyLink& l : groups[0].links) rel[l.member] = l.relation;
+  EXPECT_EQ(rel[1], "identical");
+  EXPECT_EQ(rel[2], "syndicated");
+  EXPECT_EQ(rel[3], "update");
+  EXPECT_EQ(rel[4], "syndicated");  // exact text from another outlet, whatever the date
 }
 
 }  // namespace
