@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace storyline {
@@ -48,5 +49,8 @@ struct Article {
   // Hex content hash of text(); stable across runs and machines.
   std::string id() const;
 };
+
+// The content id of a body already joined (Article::id() without joining it again).
+std::string content_id(std::string_view body);
 
 }  // namespace storyline

@@ -17,8 +17,9 @@ std::string Article::text() const {
   return out;
 }
 
-std::string Article::id() const {
-  const std::string body = text();
+std::string Article::id() const { return content_id(text()); }
+
+std::string content_id(std::string_view body) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(XXH3_64bits(body.data(), body.size())));
   return buf;

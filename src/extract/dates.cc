@@ -127,7 +127,7 @@ void read_zone(std::string_view s, std::size_t& i, ParsedDate& d) {
     i = j + 1;
     return;
   }
-  if (j + 2 < s.size() && (s[j] == '+' || s[j] == '-' || s.substr(j, 3) == "\xE2\x88\x92") && true) {
+  if (j + 2 < s.size() && (s[j] == '+' || s[j] == '-' || s.substr(j, 3) == "\xE2\x88\x92")) {
     std::size_t k = j + (s[j] == '+' || s[j] == '-' ? 1 : 3);
     const int sign = s[j] == '+' ? 1 : -1;
     int nd = 0;
@@ -176,14 +176,14 @@ bool read_time(std::string_view s, std::size_t& i, ParsedDate& d) {
   int mm = 0, ss = 0;
   std::string frac;
   bool has_minutes = false;
-  if (j < s.size() && (s[j] == ':' || s[j] == '.') && j + 2 < s.size() + 0 && j + 1 < s.size() && is_digit(s[j + 1])) {
+  if (j + 2 < s.size() && (s[j] == ':' || s[j] == '.') && is_digit(s[j + 1])) {
     std::size_t k = j + 1;
     int nm = 0;
     mm = read_int(s, k, 2, &nm);
     if (nm != 2) return false;
     has_minutes = true;
     j = k;
-    if (j + 2 < s.size() + 1 && j < s.size() && s[j] == ':' && j + 1 < s.size() && is_digit(s[j + 1])) {
+    if (j + 1 < s.size() && s[j] == ':' && is_digit(s[j + 1])) {
       k = j + 1;
       ss = read_int(s, k, 2, &nm);
       j = k;

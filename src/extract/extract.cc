@@ -71,7 +71,8 @@ std::vector<std::string> languages_of(const Article& a, const std::string& body)
     const std::vector<std::string> title_lang = detect_languages(a.title, 0.5);
     // CLD2 is unreliable on a short Latin title; a CJK title is unambiguous.
     if (text::cjk_share(a.title) > 0.5 || (!title_lang.empty() && text::word_count(a.title) >= 6)) {
-      std::string main = text::cjk_share(a.title) > 0.5 && title_lang.empty() ? "zh" : (title_lang.empty() ? "" : title_lang[0]);
+      // Here a title CLD2 could not name is a CJK one.
+      const std::string main = title_lang.empty() ? "zh" : title_lang[0];
       auto it = std::find_if(langs.begin(), langs.end(), [&](const std::string& l) { return l.substr(0, 2) == main.substr(0, 2); });
       if (it != langs.end()) std::rotate(langs.begin(), it, it + 1);
     }

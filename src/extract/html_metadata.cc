@@ -159,10 +159,13 @@ void split_tags(const std::string& s, std::vector<std::string>& out) {
   }
 }
 
-bool class_mentions(const xmlNode* n, std::string_view word) {
-  const std::string cls = text::to_lower_ascii(attr_of(n, "class") + " " + attr_of(n, "id") + " " + attr_of(n, "itemprop") + " " + attr_of(n, "rel"));
-  return cls.find(word) != std::string::npos;
+// What an element says of itself: class, id, itemprop and rel, lower-cased.
+std::string hints_of(const xmlNode* n) {
+  return text::to_lower_ascii(attr_of(n, "class") + " " + attr_of(n, "id") + " " + attr_of(n, "itemprop") + " " +
+                              attr_of(n, "rel"));
 }
+
+bool mentions(const std::string& hints, std::string_view word) { return hints.find(word) != std::string::npos; }
 
 }  // namespace
 
@@ -245,16 +248,18 @@ HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& re
          if (tag == "time") {
            std::string dt = attr_of(n, "datetime");
            if (dt.empty()) dt = text_of(n);
-           const bool modified = class_mentions(n, "modif") || class_mentions(n, "updat") || class_mentions(n, "datemodified");
+           const std::string h = hints_of(n);
+           const bool modified = mentions(h, "modif") || mentions(h, "updat");
            if (auto d = parse_machine_date(dt); d && plausible(*d)) {
              if (modified) set_if_empty(time_updated, d->iso());
              else set_if_empty(time_published, d->iso());
            }
            return true;
          }
+         const std::string h = hints_of(n);
          // Bylines: rel=author links, elements classed author/byline.
          if (byline_authors.empty() && (tag == "a" || tag == "span" || tag == "div" || tag == "p" || tag == "address")) {
-           if (attr_of(n, "rel") == "author" || class_mentions(n, "byline") || class_mentions(n, "author")) {
+           if (mentions(h, "byline") || mentions(h, "author")) {
              const std::string t = text_of(n);
              if (!t.empty() && text::word_count(t) <= 12) {
                for (const std::string& a : clean_authors(t)) add_unique(byline_authors, a);
@@ -265,9 +270,8 @@ HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& re
          // Dates printed near the headline: <span class="date">, <p class="post-meta">.
          if (visible_date.empty() && (tag == "span" || tag == "div" || tag == "p" || tag == "small" || tag == "li" ||
                                       tag == "abbr" || tag == "em")) {
-           const std::string h = text::to_lower_ascii(attr_of(n, "class") + " " + attr_of(n, "id") + " " + attr_of(n, "itemprop"));
-           if (h.find("date") != std::string::npos || h.find("publish") != std::string::npos ||
-               h.find("posted") != std::string::npos || h.find("time") != std::string::npos || h.find("meta") != std::string::npos) {
+           if (mentions(h, "date") || mentions(h, "publish") || mentions(h, "posted") || mentions(h, "time") ||
+               mentions(h, "meta")) {
              const std::string t = text_of(n);
              std::optional<FoundDate> d;
              if (t.size() < 120) d = find_date(t);
@@ -283,7 +287,7 @@ HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& re
            }
          }
          // Copyright notices in footers.
-         if ((tag == "footer" || class_mentions(n, "copyright")) && m.copyright_outlet.empty()) {
+         if ((tag == "footer" || mentions(h, "copyright")) && m.copyright_outlet.empty()) {
            const std::string t = text_of(n);
            const std::size_t c = t.find("\xC2\xA9");
            if (c != std::string::npos) m.copyright_outlet = outlet_from_copyright(t.substr(c, 200));

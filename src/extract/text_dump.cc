@@ -258,15 +258,11 @@ CaptionParts split_caption_credit(std::string_view raw) {
 
 std::string find_dateline(std::string_view para) {
   // The dateline ends at a dash: " — ", " – ", " -- ", " - ".
-  std::size_t dash = std::string_view::npos, len = 0;
+  std::size_t dash = std::string_view::npos;
   for (std::string_view d : {" \xE2\x80\x94 ", "\xE2\x80\x94", " \xE2\x80\x93 ", " -- ", " - "}) {
     const std::size_t p = para.find(d);
-    if (p != std::string_view::npos && p < dash) {
-      dash = p;
-      len = d.size();
-    }
+    if (p != std::string_view::npos && p < dash) dash = p;
   }
-  (void)len;
   if (dash == std::string_view::npos || dash == 0 || dash > 80) return "";
   std::string head = text::trim(para.substr(0, dash));
   // Drop an agency in parentheses: "WASHINGTON (AP)".
@@ -433,12 +429,11 @@ Article extract_text_dump(std::string_view utf8_text, const std::optional<Parsed
 
   // Short sentences right after the best run still belong to it ("X contributed to
   // this report."): they add nothing to the sum, so the maximum stops before them.
-  auto extends = [](LineKind k) { return k == LineKind::kShort; };
+  auto kind_at = [&](int i) { return lines[static_cast<std::size_t>(i)].kind; };
   while (best_to >= 0 && best_to + 1 < n &&
-         (extends(lines[static_cast<std::size_t>(best_to + 1)].kind) ||
-          (lines[static_cast<std::size_t>(best_to + 1)].kind == LineKind::kBlank && best_to + 2 < n &&
-           extends(lines[static_cast<std::size_t>(best_to + 2)].kind))))
-    best_to += extends(lines[static_cast<std::size_t>(best_to + 1)].kind) ? 1 : 2;
+         (kind_at(best_to + 1) == LineKind::kShort ||
+          (kind_at(best_to + 1) == LineKind::kBlank && best_to + 2 < n && kind_at(best_to + 2) == LineKind::kShort)))
+    best_to += kind_at(best_to + 1) == LineKind::kShort ? 1 : 2;
 
   // 2. A title/byline/date block at the window's head: the body starts after it, and
   // the prose before it (at most a dek) is not body.

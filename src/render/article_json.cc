@@ -14,9 +14,10 @@ ojson string_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) :
 }  // namespace
 
 std::string article_to_json(const Article& a) {
+  const std::string body = a.text();
   ojson j;
   j["source"] = a.source;
-  j["id"] = a.id();
+  j["id"] = content_id(body);
   j["url"] = string_or_null(a.url);
   j["outlet"] = string_or_null(a.outlet);
   j["title"] = string_or_null(a.title);
@@ -31,7 +32,7 @@ std::string article_to_json(const Article& a) {
   j["dateline"] = string_or_null(a.dateline);
   j["languages"] = a.languages;
   j["kind"] = a.kind;
-  j["text"] = a.text();
+  j["text"] = body;
   j["tags"] = a.tags;
   j["captions"] = a.captions;
   j["warnings"] = a.warnings;

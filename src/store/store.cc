@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <memory>
 #include <cstdio>
 #include <vector>
 
@@ -160,8 +161,28 @@ std::string fts_query(const std::string& query) {
 
 struct Store::Impl {
   sqlite3* db = nullptr;
+  // Statements of the per-document path, prepared once and reused (add runs for every
+  // document; preparing four statements each time was a good part of its cost).
+  std::unique_ptr<Stmt> has_document, insert_document, last_version, insert_article, insert_fts;
   ~Impl() {
+    has_document.reset();
+    insert_document.reset();
+    last_version.reset();
+    insert_article.reset();
+    insert_fts.reset();
     if (db) sqlite3_close_v2(db);
+  }
+  // The cached statement for sql, reset and ready to bind; null if it cannot be prepared.
+  Stmt* cached(std::unique_ptr<Stmt>& slot, const char* sql) {
+    if (!slot) {
+      slot = std::make_unique<Stmt>(db, sql);
+      if (!slot->ok()) {
+        slot.reset();
+        return nullptr;
+      }
+    }
+    slot->reset();
+    return slot.get();
   }
 };
 
@@ -219,47 +240,56 @@ Status Store::begin() { return exec(impl_->db, "BEGIN IMMEDIATE"); }
 Status Store::commit() { return exec(impl_->db, "COMMIT"); }
 
 Result<bool> Store::has_document(const std::string& raw_hash) {
-  Stmt s(impl_->db, "SELECT 1 FROM documents WHERE raw_hash = ?");
-  if (!s.ok()) return sql_error(impl_->db, "has_document");
-  s.bind(1, raw_hash);
-  return s.step() == SQLITE_ROW;
+  Stmt* s = impl_->cached(impl_->has_document, "SELECT 1 FROM documents WHERE raw_hash = ?");
+  if (!s) return sql_error(impl_->db, "has_document");
+  s->bind(1, raw_hash);
+  const bool found = s->step() == SQLITE_ROW;
+  s->reset();  // a statement left on a row would pin this reader's snapshot of the WAL
+  return found;
 }
 
 Result<AddResult> Store::add(const Document& doc, const std::string& raw_hash, const Article& article) {
   sqlite3* db = impl_->db;
-  Stmt ins(db, "INSERT OR IGNORE INTO documents(raw_hash, source, url, fetched_at, bytes, added_at) VALUES(?,?,?,?,?,?)");
-  if (!ins.ok()) return sql_error(db, "add");
-  ins.bind(1, raw_hash).bind(2, doc.source).bind_or_null(3, doc.url).bind_or_null(4, doc.fetched_at);
-  ins.bind(5, static_cast<std::int64_t>(doc.bytes.size())).bind(6, now_iso8601());
-  if (ins.step() != SQLITE_DONE) return sql_error(db, "add document");
+  Stmt* ins = impl_->cached(impl_->insert_document,
+                            "INSERT OR IGNORE INTO documents(raw_hash, source, url, fetched_at, bytes, added_at) "
+                            "VALUES(?,?,?,?,?,?)");
+  if (!ins) return sql_error(db, "add");
+  ins->bind(1, raw_hash).bind(2, doc.source).bind_or_null(3, doc.url).bind_or_null(4, doc.fetched_at);
+  ins->bind(5, static_cast<std::int64_t>(doc.bytes.size())).bind(6, now_iso8601());
+  if (ins->step() != SQLITE_DONE) return sql_error(db, "add document");
   if (sqlite3_changes(db) == 0) return AddResult::kUnchanged;
   const std::int64_t document_id = sqlite3_last_insert_rowid(db);
 
-  const std::string content_id = article.id();
+  const std::string body = article.text();
+  const std::string id = content_id(body);
   const std::string version_key = !article.url.empty() ? article.url : article.source;
   std::int64_t previous = 0;
-  {
-    Stmt last(db, "SELECT id, content_id FROM articles WHERE version_key = ? ORDER BY id DESC LIMIT 1");
-    last.bind(1, version_key);
-    if (last.step() == SQLITE_ROW) {
-      if (last.text(1) == content_id) return AddResult::kUnchanged;  // same body, new bytes
-      previous = last.int64(0);
-    }
+  Stmt* last = impl_->cached(impl_->last_version,
+                             "SELECT id, content_id FROM articles WHERE version_key = ? ORDER BY id DESC LIMIT 1");
+  if (!last) return sql_error(db, "add");
+  last->bind(1, version_key);
+  if (last->step() == SQLITE_ROW) {
+    const bool same_body = last->text(1) == id;
+    previous = last->int64(0);
+    last->reset();
+    if (same_body) return AddResult::kUnchanged;  // same body, new bytes
   }
-  Stmt art(db,
-           "INSERT INTO articles(document_id, content_id, version_key, previous_version, url, outlet, title, published, "
-           "updated, page_date, lang, kind, record) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  art.bind(1, document_id).bind(2, content_id).bind(3, version_key);
-  if (previous) art.bind(4, previous);
-  art.bind_or_null(5, article.url).bind_or_null(6, article.outlet).bind_or_null(7, article.title);
-  art.bind_or_null(8, article.published).bind_or_null(9, article.updated).bind_or_null(10, article.page_date);
-  art.bind_or_null(11, article.languages.empty() ? "" : article.languages[0]).bind(12, article.kind);
-  art.bind(13, article_to_json(article));
-  if (art.step() != SQLITE_DONE) return sql_error(db, "add article");
+  Stmt* art = impl_->cached(impl_->insert_article,
+                            "INSERT INTO articles(document_id, content_id, version_key, previous_version, url, outlet, "
+                            "title, published, updated, page_date, lang, kind, record) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!art) return sql_error(db, "add");
+  art->bind(1, document_id).bind(2, id).bind(3, version_key);
+  if (previous) art->bind(4, previous);
+  art->bind_or_null(5, article.url).bind_or_null(6, article.outlet).bind_or_null(7, article.title);
+  art->bind_or_null(8, article.published).bind_or_null(9, article.updated).bind_or_null(10, article.page_date);
+  art->bind_or_null(11, article.languages.empty() ? "" : article.languages[0]).bind(12, article.kind);
+  art->bind(13, article_to_json(article));
+  if (art->step() != SQLITE_DONE) return sql_error(db, "add article");
   const std::int64_t article_id = sqlite3_last_insert_rowid(db);
-  Stmt fts(db, "INSERT INTO articles_fts(rowid, title, body) VALUES(?,?,?)");
-  fts.bind(1, article_id).bind(2, segment_for_index(article.title)).bind(3, segment_for_index(article.text()));
-  if (fts.step() != SQLITE_DONE) return sql_error(db, "index article");
+  Stmt* fts = impl_->cached(impl_->insert_fts, "INSERT INTO articles_fts(rowid, title, body) VALUES(?,?,?)");
+  if (!fts) return sql_error(db, "add");
+  fts->bind(1, article_id).bind(2, segment_for_index(article.title)).bind(3, segment_for_index(body));
+  if (fts->step() != SQLITE_DONE) return sql_error(db, "index article");
   return previous ? AddResult::kNewVersion : AddResult::kAdded;
 }
 
