@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "commands.h"
 #include "storyline/clock.h"
 #include "storyline/copies.h"
 #include "storyline/extract.h"
@@ -471,6 +472,9 @@ int main(int argc, char** argv) {
   exporter->add_option("--db", db, "the store")->capture_default_str();
   exporter->add_option("--format", export_format, "output format")->check(CLI::IsMember({"jsonl"}))->capture_default_str();
 
+  std::vector<storyline::cli::Command> commands = storyline::cli::add_summary_commands(app);
+  for (auto& c : storyline::cli::add_story_commands(app)) commands.push_back(std::move(c));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -488,5 +492,7 @@ int main(int argc, char** argv) {
   if (search->parsed()) return run_search(db, query, limit, json);
   if (exporter->parsed()) return run_export(db);
   if (copies->parsed()) return run_copies(db, json);
+  for (const auto& c : commands)
+    if (c.sub->parsed()) return c.run();
   return kExitUsage;
 }
