@@ -1,0 +1,83 @@
+// Events and stories: online clustering of articles in publication order.
+//
+// An event is one happening, reported within days; a story is a thread of events over
+// months. Each document is compared, as a TF-IDF vector (document frequencies updated as
+// the stream arrives), with the centroids of the open events; it joins the most similar
+// one at or above event_threshold, else it opens a new event. A new event joins the most
+// similar open story when their vectors are close enough (story_threshold) and they share
+// enough names (capitalised words, numbers), else it opens a new story.
+//
+// Dates, when known, bound both: a document more than event_window_days away from an
+// event's dated members does not join it, unless its text matches far above the
+// threshold (date_override_similarity) — then it joins and its date is flagged as a
+// conflict: a mirror copy with a wrong date. Events and stories idle longer than their
+// window (or beyond max_open_*) are retired: memory stays bounded on endless streams.
+//
+// Deterministic: the same documents in the same order give the same ids, whatever the
+// number of threads that computed their terms. The whole state serializes, so a store
+// can add documents later without re-clustering the earlier ones.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storyline/event_terms.h"
+#include "storyline/status.h"
+
+namespace storyline {
+
+struct EventOptions {
+  double event_threshold = 0.28;   // cosine to an event centroid to join it
+  double story_threshold = 0.10;   // cosine of a new event's first document to a story centroid
+  int story_min_shared_names = 3;  // and at least this many shared names
+  // Across languages terms meet only through a dictionary and score lower: similarity
+  // between documents of different main languages is multiplied by this.
+  double cross_language_boost = 2.0;
+  int event_window_days = 4;
+  int story_window_days = 400;
+  double date_override_similarity = 0.6;
+  double idf_prior_documents = 50;    // pseudo-documents added to N in the idf
+  int max_document_terms = 64;        // strongest terms of a document kept in its vector
+  std::size_t max_open_events = 20000;
+  std::size_t max_open_stories = 20000;
+};
+
+struct EventAssignment {
+  std::uint64_t event = 0;
+  std::uint64_t story = 0;
+  double similarity = 0;    // to the event joined; 0 when the document opened it
+  bool new_event = false;
+  bool new_story = false;
+  bool date_conflict = false;  // joined on its text although its date is outside the event's
+};
+
+class EventClusterer {
+ public:
+  explicit EventClusterer(EventOptions options = {});
+  ~EventClusterer();
+  EventClusterer(EventClusterer&&) noexcept;
+  EventClusterer& operator=(EventClusterer&&) noexcept;
+
+  // date: "YYYY-MM-DD..." or "" when unknown; lang: main language ("en", "zh"), may be "".
+  EventAssignment add(const DocumentTerms& terms, std::string_view date, std::string_view lang);
+
+  std::size_t open_events() const;
+  std::size_t open_stories() const;
+  std::size_t documents() const;
+
+  // Opaque bytes holding the whole state; restore() with the same options continues it.
+  std::string serialize() const;
+  static Result<EventClusterer> restore(std::string_view bytes, EventOptions options = {});
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Days since 1970-01-01 of an ISO date's "YYYY-MM-DD" prefix; -1 when there is none.
+int day_number(std::string_view iso_date);
+
+}  // namespace storyline

@@ -1,0 +1,254 @@
+#include "storyline/event_terms.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unordered_set>
+
+#include "text/utf8.h"
+
+namespace storyline {
+namespace {
+
+bool is_stopword(std::string_view w) {
+  // Function words and the reporting vocabulary every news article shares.
+  static const std::unordered_set<std::string_view> kStop = {
+      "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
+      "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+      "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
+      "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+      "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
+      "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own",
+      "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+      "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+      "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+      "why", "will", "with", "would", "you", "your", "yours", "said", "says", "say", "also", "new", "one",
+      "two", "year", "years", "told", "may", "might", "last", "first", "week", "day", "time", "people",
+      "according", "mr", "mrs", "ms", "s", "t", "it's", "don't", "there's", "been", "get", "got", "like"};
+  return kStop.count(w) > 0;
+}
+
+// Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow" meet,
+// never shortening a word below four letters (so "news", "bus" stay).
+std::string_view stem(std::string_view w) {
+  for (std::string_view s : {"ing", "ed", "es", "s"}) {
+    if (w.size() > s.size() + 3 && w.ends_with(s)) return w.substr(0, w.size() - s.size());
+  }
+  return w;
+}
+
+// 1..12 for an English month name or its abbreviation ("sept", "dec"), else 0.
+int month_number(std::string_view w) {
+  static const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                        "july",    "august",   "september", "october", "november", "december"};
+  for (int m = 0; m < 12; ++m) {
+    const std::string_view full = kMonths[m];
+    if (w == full || (w.size() >= 3 && w.size() <= 4 && full.starts_with(w) && w != "mar" && w != "may"))
+      return m + 1;
+  }
+  return w == "mar" ? 3 : 0;
+}
+
+std::uint64_t hash_of(std::string_view w) { return XXH3_64bits(w.data(), w.size()); }
+
+bool is_han(char32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+class TermSink {
+ public:
+  void add(std::uint64_t h, float w) { raw_.push_back({h, w}); }
+  void add_name(std::uint64_t h) { names_.push_back(h); }
+  void add_month_day(int md) { month_days_.push_back(md); }
+  DocumentTerms finish() {
+    DocumentTerms out;
+    std::sort(raw_.begin(), raw_.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+    for (const auto& t : raw_) {
+      if (!out.terms.empty() && out.terms.back().hash == t.hash) out.terms.back().weight += t.weight;
+      else out.terms.push_back(t);
+    }
+    std::sort(names_.begin(), names_.end());
+    names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+    out.names = std::move(names_);
+    std::sort(month_days_.begin(), month_days_.end());
+    month_days_.erase(std::unique(month_days_.begin(), month_days_.end()), month_days_.end());
+    out.month_days = std::move(month_days_);
+    return out;
+  }
+
+ private:
+  std::vector<WeightedTerm> raw_;
+  std::vector<std::uint64_t> names_;
+  std::vector<int> month_days_;
+};
+
+// One line (title, paragraph or sentence) at weight w. `sentence_start` tracks whether the
+// next word opens a sentence, where capitals say nothing about names.
+void add_line(std::string_view line, float w, float anchor_weight, const ChineseDictionary* dict, TermSink& sink) {
+  std::string word;
+  bool sentence_start = true;
+  bool capital = false;
+  bool number = false;
+  std::string lowered;
+  // A number waits for the next token, which may scale it ("4.6 billion", "46亿"): both
+  // languages then write the same value, an anchor that needs no dictionary.
+  double pending = -1;
+  auto emit_number = [&](double scale) {
+    if (pending < 0) return;
+    const double v = pending * scale;
+    pending = -1;
+    if (v < 10 || v >= 1e15) return;  // single digits say nothing about an event
+    char buf[32];
+    if (v == static_cast<double>(static_cast<long long>(v))) std::snprintf(buf, sizeof buf, "#%lld", static_cast<long long>(v));
+    else std::snprintf(buf, sizeof buf, "#%.6g", v);
+    const std::uint64_t h = hash_of(buf);
+    sink.add(h, w * anchor_weight);
+    if (scale > 1 || v < 1900 || v > 2100) sink.add_name(h);  // a year links too much
+  };
+  // Month and day, in either language's order ("March 13", "13 March", "3月13日"), become
+  // one anchor term: the day an event happened is its strongest cross-language clue.
+  int month = 0;
+  int zh_month = 0;
+  auto emit_day = [&](int m, double d) {
+    if (m < 1 || m > 12 || d < 1 || d > 31 || d != static_cast<int>(d)) return;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "#md%d-%d", m, static_cast<int>(d));
+    const std::uint64_t h = hash_of(buf);
+    sink.add(h, w * anchor_weight);
+    sink.add_name(h);
+    sink.add_month_day(m * 100 + static_cast<int>(d));
+  };
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (number) {
+      emit_number(1);
+      if (month > 0) emit_day(month, std::strtod(word.c_str(), nullptr));
+      month = 0;
+      std::string digits;
+      for (char c : word)
+        if (c != ',') digits += c;
+      while (!digits.empty() && (digits.back() == '.' || digits.back() == ':')) digits.pop_back();
+      if (digits.find(':') == std::string::npos) pending = std::strtod(digits.c_str(), nullptr);
+    } else {
+      lowered = text::to_lower_ascii(word);
+      double scale = 0;
+      if (lowered == "thousand") scale = 1e3;
+      else if (lowered == "million") scale = 1e6;
+      else if (lowered == "billion") scale = 1e9;
+      else if (lowered == "trillion") scale = 1e12;
+      if (scale > 0 && pending >= 0) {
+        emit_number(scale);
+        word.clear();
+        return;
+      }
+      if (const int m = month_number(lowered); m > 0) {
+        if (pending >= 1 && pending <= 31) emit_day(m, pending);
+        else month = m;
+      } else {
+        month = 0;
+      }
+      emit_number(1);
+      // Possessives and stray apostrophes: "Reid's" is Reid.
+      if (lowered.ends_with("'s")) lowered.resize(lowered.size() - 2);
+      while (!lowered.empty() && lowered.back() == '\'') lowered.pop_back();
+      if (lowered.size() > 1 && !is_stopword(lowered)) {
+        const std::uint64_t h = hash_of(stem(lowered));
+        sink.add(h, w);
+        if (capital && !sentence_start) sink.add_name(h);
+      }
+    }
+    sentence_start = false;
+    word.clear();
+  };
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t start = i;
+    const char32_t cp = text::next_code_point(line, i);
+    if (is_han(cp)) {
+      flush();
+      if (cp == 0x6708 && pending >= 1 && pending <= 12) zh_month = static_cast<int>(pending);  // 月
+      else if ((cp == 0x65E5 || cp == 0x53F7) && zh_month > 0) emit_day(zh_month, pending);    // 日 号
+      else zh_month = 0;
+      emit_number(cp == 0x4E07 ? 1e4 : cp == 0x4EBF ? 1e8 : cp == 0x5343 ? 1e3 : 1);  // 万 亿 千
+      // The whole Han run at once.
+      std::size_t end = i;
+      while (end < line.size()) {
+        std::size_t peek = end;
+        if (!is_han(text::next_code_point(line, peek))) break;
+        end = peek;
+      }
+      const std::string_view run = line.substr(start, end - start);
+      if (dict) {
+        for (std::string_view piece : dict->segment(run)) {
+          const auto terms = dict->english_terms(piece);
+          if (terms.empty()) continue;
+          // A word glossed by several English words spreads its weight over them.
+          const float share = w / static_cast<float>(terms.size());
+          for (const auto& t : terms)
+            if (!is_stopword(t)) sink.add(hash_of(stem(t)), share);
+        }
+      } else {
+        std::size_t a = 0;
+        std::size_t b = 0;
+        text::next_code_point(run, b);
+        while (b < run.size()) {
+          std::size_t c = b;
+          text::next_code_point(run, c);
+          sink.add(hash_of(run.substr(a, c - a)), w);
+          a = b;
+          b = c;
+        }
+      }
+      i = end;
+      sentence_start = false;
+      continue;
+    }
+    const bool digit = cp >= '0' && cp <= '9';
+    if (text::is_letter_or_digit(cp) || cp == '\'' ||
+        ((cp == '.' || cp == ',' || cp == ':') && number && i < line.size() && line[i] >= '0' && line[i] <= '9')) {
+      if (word.empty()) {
+        if (cp == '\'') continue;
+        number = digit;
+        capital = cp >= 'A' && cp <= 'Z';
+      }
+      word.append(line.substr(start, i - start));
+    } else {
+      flush();
+      if (cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 || cp == ':' || cp == ';' || cp == '"' ||
+          cp == 0x201C)
+        sentence_start = true;
+    }
+  }
+  flush();
+  emit_number(1);
+}
+
+}  // namespace
+
+std::uint64_t term_hash(std::string_view word) {
+  const std::string lowered = text::to_lower_ascii(word);
+  return hash_of(stem(lowered));
+}
+
+DocumentTerms document_terms(std::string_view title, std::string_view text, const ChineseDictionary* dictionary,
+                             const TermOptions& options) {
+  TermSink sink;
+  if (!title.empty()) add_line(title, static_cast<float>(options.title_weight), static_cast<float>(options.anchor_weight), dictionary, sink);
+  int k = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    add_line(line, static_cast<float>(1.0 / (1.0 + options.position_decay * k)), static_cast<float>(options.anchor_weight),
+             dictionary, sink);
+    ++k;
+  }
+  return sink.finish();
+}
+
+}  // namespace storyline

@@ -1,0 +1,216 @@
+#include "storyline/timeline_summary.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+#include "extract/dates.h"
+#include "storyline/sentences.h"
+#include "summarize/terms.h"
+#include "text/utf8.h"
+
+#include <cstdlib>
+namespace storyline {
+namespace {
+double knob(const char* name, double def) { const char* v = std::getenv(name); return v ? std::atof(v) : def; }
+
+using extract::ParsedDate;
+
+// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
+long day_number(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string day_string(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long d = doy - (153 * mp + 2) / 5 + 1;
+  const long m = mp + (mp < 10 ? 3 : -9);
+  const long y = yoe + era * 400 + (m <= 2);
+  char buf[80];
+  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+  return buf;
+}
+
+// "2010-04-20" (or longer ISO 8601) as a day number; -1 when it is not one.
+long parse_day(const std::string& s) {
+  int y = 0, m = 0, d = 0;
+  if (s.size() < 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+    return -1;
+  return day_number(y, m, d);
+}
+
+struct Sentence {
+  std::size_t article = 0, position = 0;
+  long published = 0;
+  std::string text;
+  std::vector<long> mentions;  // days the sentence refers to
+  std::unordered_map<std::string, double> vector;  // tf-idf of content terms
+  double norm = 0;
+  bool usable = false;
+};
+
+// Every day written in s: absolute dates and those resolved against the publication day.
+std::vector<long> days_mentioned(std::string_view s, const ParsedDate& published) {
+  std::vector<long> out;
+  for (std::size_t from = 0; from < s.size();) {
+    const auto found = extract::find_date(s.substr(from));
+    if (!found) break;
+    if (found->date.day > 0) out.push_back(day_number(found->date.year, found->date.month, found->date.day));
+    from += std::max<std::size_t>(found->end, 1);
+  }
+  for (std::size_t from = 0; from < s.size();) {
+    const auto found = extract::find_relative_date(s.substr(from), published);
+    if (!found) break;
+    if (found->date.day > 0) out.push_back(day_number(found->date.year, found->date.month, found->date.day));
+    from += std::max<std::size_t>(found->end, 1);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double cosine(const Sentence& a, const std::unordered_map<std::string, double>& b, double b_norm) {
+  if (a.norm == 0 || b_norm == 0) return 0;
+  double dot = 0;
+  for (const auto& [t, w] : a.vector)
+    if (auto it = b.find(t); it != b.end()) dot += w * it->second;
+  return dot / (a.norm * b_norm);
+}
+
+}  // namespace
+
+std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& articles, const TimelineOptions& o) {
+  const long start = o.start.empty() ? LONG_MIN : parse_day(o.start);
+  const long end = o.end.empty() ? LONG_MAX : parse_day(o.end);
+  std::vector<Sentence> sentences;
+  std::map<long, int> published_on;
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    const long pub = parse_day(articles[a].date);
+    if (pub < 0 || pub < start || pub > end) continue;
+    ++published_on[pub];
+    ParsedDate ref;
+    std::sscanf(articles[a].date.c_str(), "%4d-%2d-%2d", &ref.year, &ref.month, &ref.day);
+    const std::vector<std::string> split = split_sentences(articles[a].text);
+    for (std::size_t p = 0; p < split.size(); ++p) {
+      Sentence s;
+      s.article = a;
+      s.position = p;
+      s.published = pub;
+      s.text = split[p];
+      for (long d : days_mentioned(s.text, ref))
+        if (d >= start && d <= end && d <= pub && (knob("T_SELF", 1) > 0 || d != pub)) s.mentions.push_back(d);
+      const int words = text::word_count(s.text);
+      s.usable = words >= knob("T_MINW", 6) && words <= knob("T_MAXW", 50) && s.text.back() != '?';
+      sentences.push_back(std::move(s));
+    }
+  }
+  if (sentences.empty()) return {};
+
+  // Content terms, weighted by idf over the sentences of the span.
+  std::unordered_map<std::string, int> df;
+  std::vector<std::unordered_map<std::string, int>> tf(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    for (const summary_terms::Term& t : summary_terms::terms_of(sentences[i].text))
+      if (!t.stop) ++tf[i][t.stem];
+    for (const auto& [t, n] : tf[i]) ++df[t];
+  }
+  const double n_sent = static_cast<double>(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    double sq = 0;
+    for (const auto& [t, n] : tf[i]) {
+      const double w = n * std::log(n_sent / df[t]);
+      sentences[i].vector.emplace(t, w);
+      sq += w * w;
+    }
+    sentences[i].norm = std::sqrt(sq);
+  }
+
+  // Day scores: mentions (once per article) and publications.
+  std::map<long, double> mentioned;
+  {
+    std::map<std::pair<long, std::size_t>, bool> seen;
+    for (const Sentence& s : sentences)
+      for (long d : s.mentions)
+        if (!seen[{d, s.article}]) {
+          seen[{d, s.article}] = true;
+          mentioned[d] += 1.0;
+        } else if (knob("T_PERSENT", 0) > 0) {
+          mentioned[d] += 1.0;
+        }
+  }
+  double max_m = 1, max_p = 1;
+  for (const auto& [d, m] : mentioned) max_m = std::max(max_m, m);
+  for (const auto& [d, p] : published_on) max_p = std::max(max_p, static_cast<double>(p));
+  std::map<long, double> score;
+  for (const auto& [d, m] : mentioned) score[d] += m / max_m;
+  const double pub_w = knob("T_PUB", 0.5);
+  for (const auto& [d, p] : published_on) score[d] += pub_w * p / max_p;
+  std::vector<std::pair<double, long>> ranked;
+  for (const auto& [d, s] : score) ranked.emplace_back(-s, d);
+  std::sort(ranked.begin(), ranked.end());
+
+  std::vector<TimelineEntry> out;
+  for (const auto& [neg, day] : ranked) {
+    if (static_cast<int>(out.size()) >= o.n_dates) break;
+    std::vector<std::size_t> cands;
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+      if (sentences[i].usable && sentences[i].published - day <= knob("T_WIN", 100000) && std::find(sentences[i].mentions.begin(), sentences[i].mentions.end(), day) != sentences[i].mentions.end())
+        cands.push_back(i);
+    if (knob("T_PUBSENT", 0) > 0)
+      for (std::size_t i = 0; i < sentences.size(); ++i)
+        if (sentences[i].usable && sentences[i].published == day && sentences[i].mentions.empty() && sentences[i].position < knob("T_PUBSENT", 0)) cands.push_back(i);
+    if (cands.empty())
+      for (std::size_t i = 0; i < sentences.size(); ++i)
+        if (sentences[i].usable && sentences[i].published == day && sentences[i].position < 5) cands.push_back(i);
+    if (cands.empty()) continue;
+    std::unordered_map<std::string, double> centroid;
+    for (std::size_t i : cands)
+      for (const auto& [t, w] : sentences[i].vector) centroid[t] += w;
+    if (const double cw = knob("T_CENT", 0); cw > 0)
+      for (const Sentence& s : sentences)
+        if (s.published >= day && s.published <= day + 1 && s.position < 10)
+          for (const auto& [t, w] : s.vector) centroid[t] += cw * w;
+    double cn = 0;
+    for (const auto& [t, w] : centroid) cn += w * w;
+    cn = std::sqrt(cn);
+    std::vector<std::pair<double, std::size_t>> by_centrality;
+    const double fresh = knob("T_FRESH", 1e9);
+    bool any_fresh = false;
+    const double late = knob("T_LATE", 0);
+    for (std::size_t i : cands) any_fresh |= sentences[i].published - day <= fresh && sentences[i].published - day >= late;
+    for (std::size_t i : cands)
+      if (!any_fresh || (sentences[i].published - day <= fresh && sentences[i].published - day >= late))
+        by_centrality.emplace_back(-cosine(sentences[i], centroid, cn) * (1.0 + knob("T_POSB", 0) / (1.0 + sentences[i].position)), i);
+    std::sort(by_centrality.begin(), by_centrality.end());
+    TimelineEntry entry;
+    entry.date = day_string(day);
+    std::vector<std::size_t> picked;
+    for (const auto& [c, i] : by_centrality) {
+      if (static_cast<int>(picked.size()) >= o.sents_per_date) break;
+      bool repeat = false;
+      for (std::size_t j : picked)
+        if (cosine(sentences[i], sentences[j].vector, sentences[j].norm) > 0.5) repeat = true;
+      if (repeat) continue;
+      picked.push_back(i);
+      entry.sentences.push_back(sentences[i].text);
+    }
+    out.push_back(std::move(entry));
+  }
+  std::sort(out.begin(), out.end(), [](const TimelineEntry& a, const TimelineEntry& b) { return a.date < b.date; });
+  return out;
+}
+
+}  // namespace storyline
