@@ -238,12 +238,18 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
     j["new_versions"] = s.new_versions;
     j["unchanged"] = s.unchanged;
     j["failed"] = failed;
+    j["placed"] = s.placed;
+    j["new_events"] = s.new_events;
+    j["new_stories"] = s.new_stories;
     j["seconds"] = s.seconds;
     std::cout << j.dump() << "\n";
   } else {
     std::fprintf(stderr, "ingested %zu documents from %zu inputs into %s in %.1fs (%.0f/s): %zu added, %zu new versions, %zu unchanged, %zu failed\n",
                  s.documents, s.inputs_total, db.c_str(), s.seconds, s.seconds > 0 ? s.documents / s.seconds : 0.0, s.added,
                  s.new_versions, s.unchanged, failed);
+    if (s.placed)
+      std::fprintf(stderr, "placed %zu articles: %zu new events, %zu new stories (storyline stories)\n", s.placed,
+                   s.new_events, s.new_stories);
   }
   return failed ? kExitSomeFailed : kExitOk;
 }

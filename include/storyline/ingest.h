@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "storyline/event_terms.h"
+#include "storyline/events.h"
 #include "storyline/extract.h"
 #include "storyline/status.h"
 
@@ -22,6 +24,13 @@ struct IngestOptions {
   int batch_documents = 500;       // commit after this many documents...
   double batch_seconds = 2.0;      // ...or this long, whichever comes first
   ExtractOptions extract;
+  // After the documents are stored, place the new articles into events and stories
+  // (place_articles.h). The dictionary path: "" for default_cedict_path(); when it cannot
+  // be read, Chinese is matched by characters and on_problem says so once.
+  bool place = true;
+  EventOptions events;
+  TermOptions terms;
+  std::string dictionary_path;
 };
 
 struct IngestStats {
@@ -32,6 +41,9 @@ struct IngestStats {
   std::size_t new_versions = 0;
   std::size_t unchanged = 0;
   std::size_t failed = 0;
+  std::size_t placed = 0;       // articles placed into events
+  std::size_t new_events = 0;
+  std::size_t new_stories = 0;
   double seconds = 0;
 };
 

@@ -27,7 +27,7 @@
 
 namespace storyline {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 enum class AddResult { kAdded, kNewVersion, kUnchanged };
 
@@ -43,6 +43,15 @@ struct ArticleFilter {
   std::string outlet;  // exact, case-insensitive
   std::string lang;    // main language, prefix: "zh" matches "zh-CN"
   int limit = 0;       // 0: all
+};
+
+// Where the clusterer placed an article (events.h): its event and story.
+struct EventRow {
+  std::int64_t article = 0;  // rowid
+  std::uint64_t event = 0;
+  std::uint64_t story = 0;
+  double similarity = 0;
+  bool date_conflict = false;
 };
 
 struct SearchHit {
@@ -64,6 +73,7 @@ class Store {
 
   Status begin();
   Status commit();
+  Status rollback();
 
   // True when a document with this raw-content hash is stored.
   Result<bool> has_document(const std::string& raw_hash);
@@ -75,6 +85,13 @@ class Store {
   Result<StoredArticle> article(const std::string& id);
   Result<std::vector<SearchHit>> search(const std::string& query, int limit = 20);
   // Every article, in insertion order, to a callback (export without holding all).
+  // Events and stories (schema 3). Articles not yet placed, in publication order.
+  Result<std::vector<StoredArticle>> unclustered_articles();
+  Result<std::string> cluster_state();  // "" before the first placement
+  Status save_cluster_state(const std::string& state);
+  Status set_event(const EventRow& row);
+  Result<std::vector<EventRow>> event_rows(std::uint64_t story = 0);  // 0: every story
+
   Status for_each_article(const std::function<void(const StoredArticle&)>& fn);
 
  private:

@@ -4,11 +4,11 @@
 // Method (after DATEWISE, Gholipour Ghalandari & Ifrim 2020): a day matters when
 // articles keep referring back to it, not only when many articles are published on it.
 // Every sentence's date expressions ("on Monday", "March 5", "yesterday", "April 20,
-// 2010") are resolved against its article's publication day; a day's score mixes how
-// often it is mentioned (by how many articles, later ones counting more) and how many
-// articles appear on it. For each chosen day, the candidates are the sentences that
-// mention it (or, failing those, the lead sentences of that day's articles), ranked by
-// their similarity to all candidates of the day (centrality), with near repeats skipped.
+// 2010") are resolved against its article's publication day; a day scores by the number
+// of later articles that name it, with the number of articles published on it as a
+// small tie-breaker. For each chosen day, the candidates are the sentences that name it
+// and the lead sentences of that day's articles, ranked by tf-idf similarity to all the
+// day's candidates (centrality), with near repeats skipped.
 #pragma once
 
 #include <cstddef>

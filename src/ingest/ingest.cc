@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "storyline/pipeline.h"
+#include "storyline/place_articles.h"
 #include "storyline/store.h"
 
 namespace storyline {
@@ -93,6 +94,22 @@ Result<IngestStats> ingest(const std::string& db_path, const std::vector<std::st
   };
   extract_in_order(paths, pipeline, on_result, on_tick);
   commit();
+  if (failure.ok() && options.place) {
+    PlacementOptions placement;
+    placement.events = options.events;
+    placement.terms = options.terms;
+    const std::string dict_path = options.dictionary_path.empty() ? default_cedict_path() : options.dictionary_path;
+    Result<std::shared_ptr<const ChineseDictionary>> dict = ChineseDictionary::load(dict_path);
+    if (dict.ok()) placement.dictionary = dict->get();
+    else if (cb.on_problem) cb.on_problem("dictionary", dict.status().message() + "; Chinese is matched by characters");
+    Result<PlacementStats> placed = place_new_articles(store, placement);
+    if (!placed.ok()) failure = placed.status();
+    else {
+      stats.placed = placed->placed;
+      stats.new_events = placed->new_events;
+      stats.new_stories = placed->new_stories;
+    }
+  }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (cb.on_progress) cb.on_progress(stats);
   if (!failure.ok()) return failure;

@@ -43,6 +43,20 @@ CREATE INDEX articles_page_date ON articles(page_date);
 CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
 CREATE INDEX articles_lang ON articles(lang);
 )sql",
+    // 2 -> 3: events and stories. An article's row here is written once, when the
+    // clusterer places it; the clusterer's own state (document frequencies, open events)
+    // is one blob, so the next ingest continues where this one stopped.
+    R"sql(
+CREATE TABLE article_events(
+  article INTEGER PRIMARY KEY REFERENCES articles(id),
+  event INTEGER NOT NULL,
+  story INTEGER NOT NULL,
+  similarity REAL NOT NULL,
+  date_conflict INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX article_events_event ON article_events(event);
+CREATE INDEX article_events_story ON article_events(story);
+CREATE TABLE cluster_state(id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL);
+)sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
@@ -78,6 +92,18 @@ class Stmt {
     return t ? reinterpret_cast<const char*>(t) : "";
   }
   std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+  std::string blob(int col) const {
+    const void* b = sqlite3_column_blob(stmt_, col);
+    return b ? std::string(static_cast<const char*>(b), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : "";
+  }
+  Stmt& bind_blob(int i, const std::string& v) {
+    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind_real(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
   double real(int col) const { return sqlite3_column_double(stmt_, col); }
 
  private:
@@ -238,6 +264,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, bool read_on
 
 Status Store::begin() { return exec(impl_->db, "BEGIN IMMEDIATE"); }
 Status Store::commit() { return exec(impl_->db, "COMMIT"); }
+Status Store::rollback() { return exec(impl_->db, "ROLLBACK"); }
 
 Result<bool> Store::has_document(const std::string& raw_hash) {
   Stmt* s = impl_->cached(impl_->has_document, "SELECT 1 FROM documents WHERE raw_hash = ?");
@@ -372,6 +399,69 @@ Result<std::vector<SearchHit>> Store::search(const std::string& query, int limit
   }
   if (rc != SQLITE_DONE) return sql_error(impl_->db, "search");
   return hits;
+}
+
+Result<std::vector<StoredArticle>> Store::unclustered_articles() {
+  // Publication order (the clusterer's order); undated articles last, in arrival order.
+  Stmt s(impl_->db, (std::string(kArticleColumns) +
+                     "LEFT JOIN article_events e ON e.article = a.id WHERE e.article IS NULL "
+                     "ORDER BY coalesce(nullif(a.published, ''), a.page_date) IS NULL, "
+                     "substr(coalesce(nullif(a.published, ''), a.page_date), 1, 19), a.id")
+                        .c_str());
+  if (!s.ok()) return sql_error(impl_->db, "unclustered articles");
+  std::vector<StoredArticle> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    Result<StoredArticle> a = stored_from_row(s);
+    if (a.ok()) out.push_back(std::move(a).value());
+  }
+  if (rc != SQLITE_DONE) return sql_error(impl_->db, "unclustered articles");
+  return out;
+}
+
+Result<std::string> Store::cluster_state() {
+  Stmt s(impl_->db, "SELECT state FROM cluster_state WHERE id = 1");
+  if (!s.ok()) return sql_error(impl_->db, "cluster state");
+  if (s.step() != SQLITE_ROW) return std::string();
+  return s.blob(0);
+}
+
+Status Store::save_cluster_state(const std::string& state) {
+  Stmt s(impl_->db, "INSERT OR REPLACE INTO cluster_state(id, state) VALUES(1, ?)");
+  if (!s.ok()) return sql_error(impl_->db, "save cluster state");
+  s.bind_blob(1, state);
+  return s.step() == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "save cluster state");
+}
+
+Status Store::set_event(const EventRow& row) {
+  Stmt s(impl_->db,
+         "INSERT OR REPLACE INTO article_events(article, event, story, similarity, date_conflict) VALUES(?,?,?,?,?)");
+  if (!s.ok()) return sql_error(impl_->db, "set event");
+  s.bind(1, row.article).bind(2, static_cast<std::int64_t>(row.event)).bind(3, static_cast<std::int64_t>(row.story));
+  s.bind_real(4, row.similarity).bind(5, static_cast<std::int64_t>(row.date_conflict ? 1 : 0));
+  return s.step() == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "set event");
+}
+
+Result<std::vector<EventRow>> Store::event_rows(std::uint64_t story) {
+  std::string sql = "SELECT article, event, story, similarity, date_conflict FROM article_events";
+  if (story) sql += " WHERE story = ?1";
+  sql += " ORDER BY story, event, article";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return sql_error(impl_->db, "events");
+  if (story) s.bind(1, static_cast<std::int64_t>(story));
+  std::vector<EventRow> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    EventRow r;
+    r.article = s.int64(0);
+    r.event = static_cast<std::uint64_t>(s.int64(1));
+    r.story = static_cast<std::uint64_t>(s.int64(2));
+    r.similarity = s.real(3);
+    r.date_conflict = s.int64(4) != 0;
+    out.push_back(r);
+  }
+  if (rc != SQLITE_DONE) return sql_error(impl_->db, "events");
+  return out;
 }
 
 Status Store::for_each_article(const std::function<void(const StoredArticle&)>& fn) {

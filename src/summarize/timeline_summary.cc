@@ -12,10 +12,8 @@
 #include "summarize/terms.h"
 #include "text/utf8.h"
 
-#include <cstdlib>
 namespace storyline {
 namespace {
-double knob(const char* name, double def) { const char* v = std::getenv(name); return v ? std::atof(v) : def; }
 
 using extract::ParsedDate;
 
@@ -110,10 +108,12 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
       s.position = p;
       s.published = pub;
       s.text = split[p];
+      // The publication day itself ("today", "on Tuesday" in Tuesday's paper) says only
+      // that something was news; a day named in a later article was worth going back to.
       for (long d : days_mentioned(s.text, ref))
-        if (d >= start && d <= end && d <= pub && (knob("T_SELF", 1) > 0 || d != pub)) s.mentions.push_back(d);
+        if (d >= start && d <= end && d < pub) s.mentions.push_back(d);
       const int words = text::word_count(s.text);
-      s.usable = words >= knob("T_MINW", 6) && words <= knob("T_MAXW", 50) && s.text.back() != '?';
+      s.usable = words >= 6 && words <= 50 && s.text.back() != '?';
       sentences.push_back(std::move(s));
     }
   }
@@ -147,8 +147,6 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
         if (!seen[{d, s.article}]) {
           seen[{d, s.article}] = true;
           mentioned[d] += 1.0;
-        } else if (knob("T_PERSENT", 0) > 0) {
-          mentioned[d] += 1.0;
         }
   }
   double max_m = 1, max_p = 1;
@@ -156,7 +154,9 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
   for (const auto& [d, p] : published_on) max_p = std::max(max_p, static_cast<double>(p));
   std::map<long, double> score;
   for (const auto& [d, m] : mentioned) score[d] += m / max_m;
-  const double pub_w = knob("T_PUB", 0.5);
+  // Publication counts only break near ties: on T17 dev, days chosen by mentions alone
+  // match the references better than days with many articles.
+  constexpr double pub_w = 0.1;
   for (const auto& [d, p] : published_on) score[d] += pub_w * p / max_p;
   std::vector<std::pair<double, long>> ranked;
   for (const auto& [d, s] : score) ranked.emplace_back(-s, d);
@@ -167,11 +167,12 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
     if (static_cast<int>(out.size()) >= o.n_dates) break;
     std::vector<std::size_t> cands;
     for (std::size_t i = 0; i < sentences.size(); ++i)
-      if (sentences[i].usable && sentences[i].published - day <= knob("T_WIN", 100000) && std::find(sentences[i].mentions.begin(), sentences[i].mentions.end(), day) != sentences[i].mentions.end())
+      if (sentences[i].usable && std::find(sentences[i].mentions.begin(), sentences[i].mentions.end(), day) != sentences[i].mentions.end())
         cands.push_back(i);
-    if (knob("T_PUBSENT", 0) > 0)
-      for (std::size_t i = 0; i < sentences.size(); ++i)
-        if (sentences[i].usable && sentences[i].published == day && sentences[i].mentions.empty() && sentences[i].position < knob("T_PUBSENT", 0)) cands.push_back(i);
+    // The day's own reports: lead sentences of its articles that name no other day.
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+      if (sentences[i].usable && sentences[i].published == day && sentences[i].mentions.empty() && sentences[i].position < 3)
+        cands.push_back(i);
     if (cands.empty())
       for (std::size_t i = 0; i < sentences.size(); ++i)
         if (sentences[i].usable && sentences[i].published == day && sentences[i].position < 5) cands.push_back(i);
@@ -179,21 +180,11 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
     std::unordered_map<std::string, double> centroid;
     for (std::size_t i : cands)
       for (const auto& [t, w] : sentences[i].vector) centroid[t] += w;
-    if (const double cw = knob("T_CENT", 0); cw > 0)
-      for (const Sentence& s : sentences)
-        if (s.published >= day && s.published <= day + 1 && s.position < 10)
-          for (const auto& [t, w] : s.vector) centroid[t] += cw * w;
     double cn = 0;
     for (const auto& [t, w] : centroid) cn += w * w;
     cn = std::sqrt(cn);
     std::vector<std::pair<double, std::size_t>> by_centrality;
-    const double fresh = knob("T_FRESH", 1e9);
-    bool any_fresh = false;
-    const double late = knob("T_LATE", 0);
-    for (std::size_t i : cands) any_fresh |= sentences[i].published - day <= fresh && sentences[i].published - day >= late;
-    for (std::size_t i : cands)
-      if (!any_fresh || (sentences[i].published - day <= fresh && sentences[i].published - day >= late))
-        by_centrality.emplace_back(-cosine(sentences[i], centroid, cn) * (1.0 + knob("T_POSB", 0) / (1.0 + sentences[i].position)), i);
+    for (std::size_t i : cands) by_centrality.emplace_back(-cosine(sentences[i], centroid, cn), i);
     std::sort(by_centrality.begin(), by_centrality.end());
     TimelineEntry entry;
     entry.date = day_string(day);

@@ -1,0 +1,39 @@
+// Placing stored articles into events and stories, incrementally.
+//
+// Reads the articles the store has not placed yet (in publication order), continues the
+// clusterer from the state the store saved last time, writes each article's event and
+// story and the new state, all in one transaction: adding one page later places that
+// page without re-clustering the others, and a crash leaves the previous placement.
+#pragma once
+
+#include <cstddef>
+
+#include "storyline/cedict.h"
+#include "storyline/event_terms.h"
+#include "storyline/events.h"
+#include "storyline/status.h"
+#include "storyline/store.h"
+
+namespace storyline {
+
+struct PlacementOptions {
+  EventOptions events;
+  TermOptions terms;
+  const ChineseDictionary* dictionary = nullptr;  // null: Chinese matched by characters
+};
+
+struct PlacementStats {
+  std::size_t placed = 0;
+  std::size_t new_events = 0;
+  std::size_t new_stories = 0;
+  std::size_t date_conflicts = 0;
+};
+
+Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& options);
+
+// What the clusterer compares of an article: its title, body, main language, and its
+// publication date (else the date the page shows).
+DocumentTerms article_terms(const Article& article, const PlacementOptions& options);
+std::string article_event_date(const Article& article);
+
+}  // namespace storyline

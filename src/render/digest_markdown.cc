@@ -1,0 +1,501 @@
+// Markdown renderings of the digest: one page per story (YAML front matter for static-site
+// generators, then the readable digest) and an index page linking them.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "storyline/digest.h"
+
+namespace storyline {
+namespace {
+
+// ---- UTF-8 -----------------------------------------------------------------
+
+// Decodes one code point at s[i], advancing i; malformed bytes come back as U+FFFD so that
+// a stray byte in scraped text never produces invalid YAML or Markdown.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? b : b & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c >> 6) != 0x2) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  // Overlong forms and surrogates are as invalid as a bad byte.
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  i += len;
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// ---- YAML ------------------------------------------------------------------
+
+// Always a double-quoted scalar: colons, '#', leading dashes, "yes"/"no" and numbers-looking
+// titles then need no special cases. Escapes everything YAML does not allow raw in a
+// double-quoted string (C0/C1 controls, DEL) and the Unicode line separators, which
+// YAML 1.1 readers treat as line breaks.
+std::string yaml_quote(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    switch (cp) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      default: break;
+    }
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+    } else {
+      append_utf8(out, cp);
+    }
+  }
+  return out + "\"";
+}
+
+bool is_iso_day(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+void yaml_field(std::string& out, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  out += key;
+  out += ": " + yaml_quote(value) + "\n";
+}
+
+// Full days stay plain so that blog generators read them as dates, like the seed digest's
+// `date:`; anything else (a month, a stray value) is a quoted string.
+void yaml_date(std::string& out, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  out += key;
+  out += ": " + (is_iso_day(value) ? value : yaml_quote(value)) + "\n";
+}
+
+void yaml_list(std::string& out, const char* key, const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  out += key;
+  out += ":\n";
+  for (const std::string& v : values) out += "  - " + yaml_quote(v) + "\n";
+}
+
+// ---- Markdown --------------------------------------------------------------
+
+// User text on one line: line breaks become spaces (a newline inside a list item or a
+// heading would end it) and every character Markdown could read as syntax is
+// backslash-escaped — CommonMark allows that escape before any ASCII punctuation, so it
+// is never wrong, only sometimes unnecessary.
+std::string md_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  bool line_start = true;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    if (cp == '\n' || cp == '\r' || cp == '\t' || cp == 0x2028 || cp == 0x2029) {
+      pending_space = !line_start;
+      continue;
+    }
+    if (cp < 0x20 || cp == 0x7F) continue;  // controls render as nothing useful
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    switch (cp) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '|': case '~':
+        out += '\\';
+        break;
+      case '#': case '-': case '+': case '=':
+        // Only at the start do these make a heading, a list item or a setext underline.
+        if (line_start) out += '\\';
+        break;
+      case '.': case ')':
+        // "2024. A year" at the start would become an ordered list.
+        if (!out.empty() && out.back() >= '0' && out.back() <= '9' &&
+            out.find_first_not_of("0123456789") == std::string::npos)
+          out += '\\';
+        break;
+      default: break;
+    }
+    append_utf8(out, cp);
+    if (cp != ' ') line_start = false;
+  }
+  return out;
+}
+
+// Destinations go inside <…>, which allows spaces and parentheses; only the angle
+// brackets and line breaks must then be percent-encoded.
+std::string md_url(std::string_view url) {
+  std::string out = "<";
+  for (const char c : url) {
+    switch (c) {
+      case '<': out += "%3C"; break;
+      case '>': out += "%3E"; break;
+      case '\n': out += "%0A"; break;
+      case '\r': out += "%0D"; break;
+      case ' ': out += "%20"; break;
+      default: out += c;
+    }
+  }
+  return out + ">";
+}
+
+bool linkable(std::string_view url) { return url.starts_with("http://") || url.starts_with("https://"); }
+
+std::string md_link(std::string_view text, std::string_view url) {
+  if (!linkable(url)) return md_text(text);
+  return "[" + md_text(text) + "](" + md_url(url) + ")";
+}
+
+// Relative links to the story pages: the slug percent-encoded byte by byte, so a slug with
+// spaces or CJK characters still makes a valid link.
+std::string path_escape(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+// ---- digest pieces ---------------------------------------------------------
+
+std::string date_range(const std::string& first, const std::string& last) {
+  if (first.empty()) return last;
+  if (last.empty() || last == first) return first;
+  return first + " – " + last;
+}
+
+// The day of an ISO timestamp: the time of day only clutters a list of sources.
+std::string day_of(const std::string& iso) { return is_iso_day(iso.substr(0, 10)) ? iso.substr(0, 10) : iso; }
+
+std::string host_of(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (rest.starts_with("www.")) rest.remove_prefix(4);
+  return std::string(rest);
+}
+
+// A short name for an article in running text: its outlet, else the site, else its title.
+std::string source_label(const DigestArticle& a) {
+  if (!a.outlet.empty()) return a.outlet;
+  if (std::string host = host_of(a.url); !host.empty()) return host;
+  if (!a.title.empty()) return a.title.size() > 40 ? a.title.substr(0, 40) + "…" : a.title;
+  return a.id;
+}
+
+std::map<std::string, const DigestArticle*> articles_by_id(const DigestStory& story) {
+  std::map<std::string, const DigestArticle*> by_id;
+  for (const DigestEvent& e : story.events)
+    for (const DigestArticle& a : e.articles) by_id.emplace(a.id, &a);
+  return by_id;
+}
+
+// "FT, Reuters" as links; one entry per outlet, since two pages of one outlet add nothing
+// to a reference in running text.
+std::string source_refs(const std::vector<std::string>& ids,
+                        const std::map<std::string, const DigestArticle*>& by_id) {
+  std::vector<std::string> seen;
+  std::string out;
+  for (const std::string& id : ids) {
+    const auto it = by_id.find(id);
+    const std::string label = it == by_id.end() ? id : source_label(*it->second);
+    bool dup = false;
+    for (const std::string& s : seen) dup = dup || s == label;
+    if (dup) continue;
+    seen.push_back(label);
+    if (!out.empty()) out += ", ";
+    out += it == by_id.end() ? md_text(label) : md_link(label, it->second->url);
+  }
+  return out;
+}
+
+std::string copy_marker(const DigestArticle& a, const std::map<std::string, const DigestArticle*>& by_id) {
+  if (a.copy_of.empty()) return "";
+  const auto it = by_id.find(a.copy_of);
+  const std::string of = it == by_id.end() ? a.copy_of : source_label(*it->second);
+  if (a.copy_relation == "mirror") return "(mirror of " + md_text(of) + ")";
+  if (a.copy_relation == "syndicated") return "(syndicated copy of " + md_text(of) + ")";
+  if (a.copy_relation == "identical") return "(identical copy of " + md_text(of) + ")";
+  if (a.copy_relation == "update") return "(updated version of " + md_text(of) + ")";
+  return "(copy of " + md_text(of) + (a.copy_relation.empty() ? "" : ", " + md_text(a.copy_relation)) + ")";
+}
+
+// Sentences of one language run together; CJK sentences need no space between them.
+std::string join_sentences(const std::vector<std::string>& sentences) {
+  std::string out;
+  for (const std::string& s : sentences) {
+    const std::string t = md_text(s);
+    if (t.empty()) continue;
+    const bool cjk_join = !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80 &&
+                          static_cast<unsigned char>(t.front()) >= 0x80;
+    if (!out.empty() && !cjk_join) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+std::string language_name(const std::string& code) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"zh", "Chinese"}, {"en", "English"},  {"de", "German"},     {"fr", "French"},    {"es", "Spanish"},
+      {"it", "Italian"}, {"pt", "Portuguese"}, {"ru", "Russian"},  {"uk", "Ukrainian"}, {"ja", "Japanese"},
+      {"ko", "Korean"},  {"ar", "Arabic"},   {"nl", "Dutch"},      {"pl", "Polish"},    {"tr", "Turkish"}};
+  const std::string base = code.substr(0, code.find_first_of("-_"));
+  for (const auto& [c, name] : kNames)
+    if (base == c) return code == base ? name : std::string(name) + " (" + code + ")";
+  return code;
+}
+
+void questions_md(std::string& out, const std::vector<DigestQuestion>& qs) {
+  int n = 0;
+  for (const DigestQuestion& q : qs) {
+    out += std::to_string(++n) + ". **Q:** " + md_text(q.question) + "\n";
+    if (!q.answer.empty()) out += "   **A:** " + md_text(q.answer) + "\n";
+    out += "\n";
+  }
+}
+
+void model_parts_md(std::string& out, const DigestStory& story) {
+  const DigestModelParts& m = story.model;
+  if (!m.summary.empty()) out += "## Summary (model)\n\n" + md_text(m.summary) + "\n\n";
+  if (!m.questions.empty()) {
+    out += "## Interesting questions\n\n";
+    questions_md(out, m.questions);
+  }
+  const bool translated = !m.translated_title.empty() || !m.translated_summary.empty() || !m.translated_questions.empty();
+  if (translated) {
+    out += "## Translation" + (m.translation_language.empty() ? "" : " (" + md_text(language_name(m.translation_language)) + ")") + "\n\n";
+    if (!m.translated_title.empty()) out += "### " + md_text(m.translated_title) + "\n\n";
+    if (!m.translated_summary.empty()) out += md_text(m.translated_summary) + "\n\n";
+    questions_md(out, m.translated_questions);
+  }
+  if (!story.needs_model.empty()) {
+    std::string parts;
+    for (const std::string& p : story.needs_model) parts += (parts.empty() ? "" : ", ") + md_text(p);
+    out += "_Not generated (needs --llm): " + parts + "._\n\n";
+  }
+  if (!m.problems.empty()) {
+    out += "_The language model failed on:_\n\n";
+    for (const std::string& p : m.problems) out += "- " + md_text(p) + "\n";
+    out += "\n";
+  }
+}
+
+void timeline_md(std::string& out, const DigestStory& story, const std::map<std::string, const DigestArticle*>& by_id) {
+  if (story.timeline.empty()) return;
+  out += "## Timeline\n\n";
+  for (const DigestTimelineEntry& t : story.timeline) {
+    out += "- **" + (t.date.empty() ? std::string("undated") : md_text(t.date)) + "** — " + md_text(t.text);
+    const std::string refs = source_refs(t.article_ids, by_id);
+    if (!refs.empty()) out += " (" + refs + ")";
+    out += "\n";
+    // Indented under its entry so that it stays part of the same list item.
+    if (!t.note.empty()) out += "  _" + md_text(t.note) + "_\n";
+  }
+  out += "\n";
+}
+
+void quotes_md(std::string& out, const DigestStory& story, const std::map<std::string, const DigestArticle*>& by_id) {
+  if (story.quotes.empty()) return;
+  out += "## Quotes\n\n";
+  // Groups in order of each speaker's first quote; the input order is the analysis'.
+  std::vector<std::vector<const DigestQuote*>> groups;
+  std::map<std::string, std::size_t> group_of;
+  for (const DigestQuote& q : story.quotes) {
+    const auto [it, added] = group_of.emplace(q.speaker, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(&q);
+  }
+  for (const auto& group : groups) {
+    const DigestQuote& first = *group.front();
+    std::string role;
+    for (const DigestQuote* q : group)
+      if (role.empty()) role = q->speaker_role;
+    std::string heading = first.speaker.empty() ? "Unknown speaker" : md_text(first.speaker);
+    if (!role.empty()) heading += ", " + md_text(role);
+    if (first.speaker_kind == "anonymous") heading += " _(unnamed source)_";
+    out += "### " + heading + "\n\n";
+    for (const DigestQuote* q : group) {
+      out += "- “" + md_text(q->text) + "”";
+      const std::string refs = source_refs(q->article_ids, by_id);
+      if (!refs.empty()) out += " — " + refs;
+      out += "\n";
+    }
+    out += "\n";
+  }
+}
+
+void entities_md(std::string& out, const DigestStory& story) {
+  if (story.entities.empty()) return;
+  out += "## Entities\n\n";
+  for (const DigestEntity& e : story.entities) {
+    out += "- **" + md_text(e.name) + "**";
+    if (!e.kind.empty()) out += " (" + md_text(e.kind) + ")";
+    std::string roles;
+    for (const std::string& r : e.roles) roles += (roles.empty() ? "" : "; ") + md_text(r);
+    if (!roles.empty()) out += " — " + roles;
+    std::string aliases;
+    for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + md_text(a);
+    if (!aliases.empty()) out += " — also: " + aliases;
+    if (e.mentions > 0) out += " — " + std::to_string(e.mentions) + (e.mentions == 1 ? " mention" : " mentions");
+    out += "\n";
+  }
+  out += "\n";
+}
+
+void events_md(std::string& out, const DigestStory& story, const std::map<std::string, const DigestArticle*>& by_id) {
+  if (story.events.empty()) return;
+  out += "## Events\n\n";
+  for (const DigestEvent& e : story.events) {
+    const std::string dates = date_range(e.first_date, e.last_date);
+    out += "### " + (dates.empty() ? "" : md_text(dates) + " · ") +
+           (e.title.empty() ? std::string("Untitled event") : md_text(e.title)) + "\n\n";
+    if (!e.summary.empty()) out += join_sentences(e.summary) + "\n\n";
+    for (const DigestArticle& a : e.articles) {
+      // A copy sits under its original when that one is listed here too.
+      bool nested = false;
+      for (const DigestArticle& o : e.articles) nested = nested || (!a.copy_of.empty() && o.id == a.copy_of);
+      out += nested ? "  - " : "- ";
+      out += md_link(a.title.empty() ? source_label(a) : a.title, a.url);
+      std::string meta;
+      if (!a.outlet.empty()) meta += md_text(a.outlet);
+      if (!a.date.empty()) meta += (meta.empty() ? "" : ", ") + md_text(day_of(a.date));
+      if (!meta.empty()) out += " — " + meta;
+      if (a.date_suspect) out += " _(date doubtful)_";
+      if (!a.copy_of.empty()) out += " " + copy_marker(a, by_id);
+      out += "\n";
+    }
+    out += "\n";
+  }
+}
+
+std::size_t article_count(const DigestStory& story) {
+  std::size_t n = 0;
+  for (const DigestEvent& e : story.events) n += e.articles.size();
+  return n;
+}
+
+}  // namespace
+
+std::string digest_story_markdown(const DigestStory& story) {
+  const auto by_id = articles_by_id(story);
+  // Every page once, in event order: the URL when there is one, else the outlet's name.
+  std::vector<std::string> sources;
+  for (const DigestEvent& e : story.events)
+    for (const DigestArticle& a : e.articles) {
+      std::string s = !a.url.empty() ? a.url : !a.outlet.empty() ? a.outlet : a.source;
+      bool dup = s.empty();
+      for (const std::string& have : sources) dup = dup || have == s;
+      if (!dup) sources.push_back(std::move(s));
+    }
+
+  std::string out = "---\n";
+  yaml_field(out, "title", story.title);
+  yaml_date(out, "date", story.first_date);
+  yaml_date(out, "updated", story.last_date);
+  yaml_field(out, "description", story.description);
+  yaml_list(out, "tags", story.tags);
+  yaml_list(out, "languages", story.languages);
+  yaml_list(out, "sources", sources);
+  out += "events: " + std::to_string(story.events.size()) + "\n";
+  out += "articles: " + std::to_string(article_count(story)) + "\n";
+  out += "---\n\n";
+
+  out += "# " + (story.title.empty() ? std::string("Untitled story") : md_text(story.title)) + "\n\n";
+  std::string meta = md_text(date_range(story.first_date, story.last_date));
+  const auto add = [&meta](const std::string& part) { meta += (meta.empty() ? "" : " · ") + part; };
+  add(std::to_string(story.events.size()) + (story.events.size() == 1 ? " event" : " events"));
+  add(std::to_string(article_count(story)) + (article_count(story) == 1 ? " article" : " articles"));
+  if (!story.languages.empty()) {
+    std::string langs;
+    for (const std::string& l : story.languages) langs += (langs.empty() ? "" : ", ") + md_text(l);
+    add(langs);
+  }
+  out += "_" + meta + "_\n\n";
+  if (!story.description.empty()) out += md_text(story.description) + "\n\n";
+
+  if (!story.summary.empty()) out += "## Summary\n\n" + join_sentences(story.summary) + "\n\n";
+  model_parts_md(out, story);
+  timeline_md(out, story, by_id);
+  quotes_md(out, story, by_id);
+  entities_md(out, story);
+  events_md(out, story, by_id);
+  return out;
+}
+
+std::string digest_index_markdown(const Digest& digest) {
+  std::string out = "# " + md_text(digest.title.empty() ? std::string("storyline digest") : digest.title) + "\n\n";
+  std::string meta = std::to_string(digest.stories.size()) + (digest.stories.size() == 1 ? " story" : " stories") +
+                     ", " + std::to_string(digest.articles) + (digest.articles == 1 ? " article" : " articles");
+  if (!digest.generated_at.empty()) meta += " · generated " + md_text(digest.generated_at);
+  out += "_" + meta + "_\n\n";
+  for (const DigestStory& s : digest.stories) {
+    out += "- [" + (s.title.empty() ? std::string("Untitled story") : md_text(s.title)) + "](stories/" +
+           path_escape(s.slug) + ".md)";
+    std::string line = md_text(date_range(s.first_date, s.last_date));
+    const auto add = [&line](const std::string& part) { line += (line.empty() ? "" : " · ") + part; };
+    add(std::to_string(s.events.size()) + (s.events.size() == 1 ? " event" : " events"));
+    add(std::to_string(article_count(s)) + (article_count(s) == 1 ? " article" : " articles"));
+    std::string langs;
+    for (const std::string& l : s.languages) langs += (langs.empty() ? "" : ", ") + md_text(l);
+    if (!langs.empty()) add(langs);
+    out += " — " + line + "\n";
+    // Continuation paragraphs of the same list item: indented by two.
+    if (!s.description.empty()) out += "\n  " + md_text(s.description) + "\n";
+    if (!s.tags.empty()) {
+      std::string tags;
+      for (const std::string& t : s.tags) tags += (tags.empty() ? "" : ", ") + md_text(t);
+      out += "\n  Tags: " + tags + "\n";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace storyline
