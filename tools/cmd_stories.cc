@@ -6,7 +6,19 @@
 #include <iostream>
 #include <thread>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
 #include "commands.h"
+#include "storyline/clock.h"
+#include "storyline/digest.h"
+#include "storyline/digest_build.h"
+#include "storyline/ingest.h"
+#include "storyline/llm.h"
+#include "storyline/store.h"
 #include "storyline/cedict.h"
 #include "storyline/event_terms.h"
 #include "storyline/events.h"
@@ -154,6 +166,174 @@ int run_cluster(const ClusterArgs& args) {
   return status;
 }
 
+std::unique_ptr<Store> open_store(const std::string& db, bool read_only) {
+  if (read_only && access(db.c_str(), F_OK) != 0) {
+    std::cerr << "storyline: " << db << ": no such store (create it with storyline ingest)\n";
+    return nullptr;
+  }
+  Result<std::unique_ptr<Store>> s = Store::open(db, read_only);
+  if (!s.ok()) {
+    std::cerr << "storyline: " << s.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(s).value();
+}
+
+std::shared_ptr<const ChineseDictionary> load_dictionary(bool quiet) {
+  auto d = ChineseDictionary::load(default_cedict_path());
+  if (d.ok()) return *d;
+  if (!quiet) std::cerr << "storyline: " << d.status().message() << "; Chinese entities are not mapped to English\n";
+  return nullptr;
+}
+
+std::size_t article_count(const DigestStory& s) {
+  std::size_t n = 0;
+  for (const auto& e : s.events) n += e.articles.size();
+  return n;
+}
+
+int run_stories(const std::string& db, bool json) {
+  auto store = open_store(db, true);
+  if (!store) return kExitSomeFailed;
+  DigestOptions o;
+  o.analyze = false;
+  Result<Digest> d = build_digest(*store, o);
+  if (!d.ok()) {
+    std::cerr << "storyline: " << d.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  if (!json) std::cout << "story  events articles  dates                    languages  title\n";
+  for (const DigestStory& s : d->stories) {
+    if (json) {
+      nlohmann::ordered_json j;
+      j["id"] = s.id;
+      j["title"] = s.title;
+      j["first_date"] = s.first_date;
+      j["last_date"] = s.last_date;
+      j["languages"] = s.languages;
+      j["articles"] = article_count(s);
+      nlohmann::ordered_json events = nlohmann::ordered_json::array();
+      for (const DigestEvent& e : s.events)
+        events.push_back({{"id", e.id}, {"title", e.title}, {"first_date", e.first_date}, {"last_date", e.last_date},
+                          {"articles", e.articles.size()}});
+      j["events"] = events;
+      std::cout << j.dump() << "\n";
+      continue;
+    }
+    std::string langs;
+    for (const auto& l : s.languages) langs += (langs.empty() ? "" : ",") + l;
+    char line[160];
+    std::snprintf(line, sizeof line, "%-6llu %6zu %8zu  %-10s .. %-10s  %-9s  ", static_cast<unsigned long long>(s.id),
+                  s.events.size(), article_count(s), s.first_date.empty() ? "-" : s.first_date.c_str(),
+                  s.last_date.empty() ? "-" : s.last_date.c_str(), langs.c_str());
+    std::cout << line << s.title << "\n";
+  }
+  return kExitOk;
+}
+
+int run_story(const std::string& db, std::uint64_t id, bool json) {
+  auto store = open_store(db, true);
+  if (!store) return kExitSomeFailed;
+  auto dict = load_dictionary(true);
+  DigestOptions o;
+  o.story = id;
+  o.dictionary = dict.get();
+  o.now = now_iso8601();
+  Result<Digest> d = build_digest(*store, o);
+  if (!d.ok()) {
+    std::cerr << "storyline: " << d.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  if (d->stories.empty()) {
+    std::cerr << "storyline: no story " << id << " (see storyline stories)\n";
+    return kExitSomeFailed;
+  }
+  std::cout << (json ? digest_json(*d) + "\n" : digest_story_markdown(d->stories.front()));
+  return kExitOk;
+}
+
+struct DigestArgs {
+  std::vector<std::string> inputs;
+  std::string out_dir;
+  std::string db;
+  std::string llm_url, llm_model, translate;
+  int llm_timeout = 120;
+  int threads = 0;
+  std::string now;
+};
+
+bool write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f << bytes;
+  f.close();
+  if (!f) std::cerr << "storyline: " << path.string() << ": cannot write\n";
+  return static_cast<bool>(f);
+}
+
+int run_digest(const DigestArgs& args) {
+  namespace fs = std::filesystem;
+  const auto start = std::chrono::steady_clock::now();
+  std::error_code ec;
+  fs::create_directories(fs::path(args.out_dir) / "stories", ec);
+  if (ec) {
+    std::cerr << "storyline: " << args.out_dir << ": cannot create (" << ec.message() << ")\n";
+    return kExitUsage;
+  }
+  const std::string db = args.db.empty() ? (fs::path(args.out_dir) / "storyline.db").string() : args.db;
+  ExpandedInputs expanded = expand_inputs(args.inputs);
+  std::size_t failed = expanded.problems.size();
+  for (const std::string& p : expanded.problems) std::cerr << "storyline: " << p << "\n";
+  IngestOptions io;
+  io.threads = args.threads;
+  io.extract.now = args.now.empty() ? now_iso8601() : args.now;
+  IngestCallbacks cb;
+  cb.on_problem = [](const std::string& where, const std::string& why) {
+    std::cerr << "storyline: " << where << ": " << why << "\n";
+  };
+  Result<IngestStats> ingested = ingest(db, expanded.paths, io, cb);
+  if (!ingested.ok()) {
+    std::cerr << "storyline: " << ingested.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  failed += ingested->failed;
+  auto store = open_store(db, false);
+  if (!store) return kExitSomeFailed;
+  auto dict = load_dictionary(false);
+  DigestOptions o;
+  o.dictionary = dict.get();
+  o.now = now_iso8601();
+  if (!args.llm_url.empty()) {
+    o.llm = llm_config(args.llm_url, args.llm_model);
+    o.llm.timeout_seconds = args.llm_timeout;
+  }
+  o.translate_to = args.translate;
+  Result<Digest> d = build_digest(*store, o);
+  if (!d.ok()) {
+    std::cerr << "storyline: " << d.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  const fs::path dir(args.out_dir);
+  bool ok = write_file(dir / "index.md", digest_index_markdown(*d)) && write_file(dir / "digest.json", digest_json(*d)) &&
+            write_file(dir / "index.html", digest_html(*d));
+  std::size_t events = 0;
+  for (const DigestStory& s : d->stories) {
+    ok = write_file(dir / "stories" / (s.slug + ".md"), digest_story_markdown(s)) && ok;
+    events += s.events.size();
+    for (const auto& p : s.model.problems) std::cerr << "storyline: " << s.slug << ": " << p << "\n";
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("digest: %zu stories, %zu events, %zu articles (%zu added now) in %.1fs\n", d->stories.size(), events,
+              d->articles, ingested->added + ingested->new_versions, secs);
+  for (const DigestStory& s : d->stories)
+    std::printf("  %s  %s..%s  %zu events  %s\n", (dir / "stories" / (s.slug + ".md")).string().c_str(),
+                s.first_date.empty() ? "?" : s.first_date.c_str(), s.last_date.empty() ? "?" : s.last_date.c_str(),
+                s.events.size(), s.title.c_str());
+  std::printf("wrote %s, %s, %s and %zu story pages; store: %s\n", (dir / "index.md").string().c_str(),
+              (dir / "index.html").string().c_str(), (dir / "digest.json").string().c_str(), d->stories.size(), db.c_str());
+  if (!ok) return kExitSomeFailed;
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> add_story_commands(CLI::App& app) {
@@ -190,7 +370,39 @@ std::vector<Command> add_story_commands(CLI::App& app) {
   cluster->add_option("--batch", args->batch, "documents put in date order at a time")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  return {{cluster, [args] { return run_cluster(*args); }}};
+  auto db = std::make_shared<std::string>("storyline.db");
+  auto json = std::make_shared<bool>(false);
+  CLI::App* stories = app.add_subcommand("stories", "List the stories in the store: events, articles, dates.");
+  stories->add_option("--db", *db, "the store")->capture_default_str();
+  stories->add_flag("--json", *json, "one JSON object per story, with its events");
+
+  auto story_id = std::make_shared<std::uint64_t>(0);
+  CLI::App* story = app.add_subcommand("story", "Show one story: summary, timeline, quotes, entities, events and sources.");
+  story->add_option("ID", *story_id, "story id (see storyline stories)")->required();
+  story->add_option("--db", *db, "the store")->capture_default_str();
+  story->add_flag("--json", *json, "the story as JSON (digest.json's shape)");
+
+  auto dargs = std::make_shared<DigestArgs>();
+  CLI::App* digest = app.add_subcommand("digest", "The main job: ingest, copies, events, stories, analysis, summaries, then the digest files.");
+  digest->footer(
+      "\nWrites DIR/index.md, DIR/stories/<slug>.md (one per story, YAML front matter), DIR/digest.json\n"
+      "and a self-contained DIR/index.html. The store (default DIR/storyline.db) keeps everything for\n"
+      "search and later runs: running again with new pages adds them to their events and stories.\n"
+      "Without --llm the digest is complete and extractive, and says which parts need a model.");
+  digest->add_option("INPUT", dargs->inputs, "pages: files, directories, globs, WARC, JSONL, or -")->required();
+  digest->add_option("-o,--output", dargs->out_dir, "output directory")->required();
+  digest->add_option("--db", dargs->db, "the store (default: DIR/storyline.db)");
+  digest->add_option("--llm", dargs->llm_url, "OpenAI-compatible chat endpoint (llama.cpp, Ollama): http://host:port");
+  digest->add_option("--llm-model", dargs->llm_model, "model name sent to the endpoint");
+  digest->add_option("--llm-timeout", dargs->llm_timeout, "seconds per model request")->capture_default_str();
+  digest->add_option("--translate", dargs->translate, "with --llm: also translate summary and questions into LANG (zh, de...)");
+  digest->add_option("--threads,-j", dargs->threads, "extraction threads (0 = one per core)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  digest->add_option("--now", dargs->now, "reference time for relative dates on pages without a capture time");
+
+  return {{cluster, [args] { return run_cluster(*args); }},
+          {stories, [db, json] { return run_stories(*db, *json); }},
+          {story, [db, json, story_id] { return run_story(*db, *story_id, *json); }},
+          {digest, [dargs] { return run_digest(*dargs); }}};
 }
 
 }  // namespace storyline::cli

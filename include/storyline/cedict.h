@@ -2,7 +2,7 @@
 // to English ones. The file is fetched by `make deps` into the build tree (data/), never
 // committed; see default_cedict_path().
 //
-// Loading parses ~120k lines once (~0.3 s); the object is immutable and safe to share
+// Loading parses ~120k lines once (views into the file, no per-gloss copies); the object is immutable and safe to share
 // between threads.
 #pragma once
 
@@ -25,19 +25,23 @@ class ChineseDictionary {
   // dictionary come out one per piece; non-Han runs (Latin words, digits) stay whole.
   std::vector<std::string_view> segment(std::string_view text) const;
 
-  // The glosses of a word written in simplified or traditional characters; nullptr if the
-  // word is unknown. Glosses are as in the file, "(name)" notes included.
-  const std::vector<std::string>* glosses(std::string_view word) const;
+  // The glosses of a word written in simplified or traditional characters; empty if the
+  // word is unknown. Glosses are as in the file, "(name)" notes included; the views point
+  // into the dictionary and live as long as it does.
+  std::vector<std::string_view> glosses(std::string_view word) const;
 
   // English words that stand for a Chinese word when matching documents: content words of
   // its first glosses, lowercased ("乌克兰" → {"ukraine"}; "拜登" → {"biden"}). For person
   // and place names CEDICT writes the English name in the gloss, so names map too.
   std::vector<std::string> english_terms(std::string_view word) const;
 
-  std::size_t size() const { return glosses_.size(); }
+  std::size_t size() const { return entries_.size(); }
 
  private:
-  std::unordered_map<std::string, std::vector<std::string>> glosses_;
+  // The file, read once; keys and gloss sections ("/a/b/" of each entry line) are views
+  // into it, so loading allocates per headword only, not per gloss.
+  std::string data_;
+  std::unordered_map<std::string_view, std::vector<std::string_view>> entries_;
   std::size_t max_word_bytes_ = 0;
 };
 

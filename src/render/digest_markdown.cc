@@ -425,11 +425,11 @@ std::size_t article_count(const DigestStory& story) {
 
 std::string digest_story_markdown(const DigestStory& story) {
   const auto by_id = articles_by_id(story);
-  // Every page once, in event order: the URL when there is one, else the outlet's name.
+  // Every page once, in event order: its web URL when it has one, else the outlet's name.
   std::vector<std::string> sources;
   for (const DigestEvent& e : story.events)
     for (const DigestArticle& a : e.articles) {
-      std::string s = !a.url.empty() ? a.url : !a.outlet.empty() ? a.outlet : a.source;
+      std::string s = linkable(a.url) ? a.url : !a.outlet.empty() ? a.outlet : a.source;
       bool dup = s.empty();
       for (const std::string& have : sources) dup = dup || have == s;
       if (!dup) sources.push_back(std::move(s));

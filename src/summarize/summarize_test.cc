@@ -68,10 +68,11 @@ TEST(Summarize, NoRepeatsAndEveryWordCounts) {
   int aid = 0;
   for (const SummarySentence& x : s) aid += x.text.find("European Union") != std::string::npos;
   EXPECT_LE(aid, 1);  // the two aid sentences say the same thing
-  // With fill, the summary reaches the budget when there is enough text.
+  // It stops when nothing shared by two sources is left to add, short of the budget.
   int words = 0;
   for (const SummarySentence& x : s) words += static_cast<int>(std::count(x.text.begin(), x.text.end(), ' ')) + 1;
-  EXPECT_GE(words, 40);
+  EXPECT_GE(words, 30);
+  EXPECT_LE(words, 60);
 }
 
 TEST(Summarize, EmptyInputs) {

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <unordered_set>
 
 #include "text/utf8.h"
@@ -62,34 +63,31 @@ Result<std::shared_ptr<const ChineseDictionary>> ChineseDictionary::load(const s
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("cannot read the CC-CEDICT file " + path + " (run make deps)");
   auto dict = std::make_shared<ChineseDictionary>();
-  std::string line;
-  while (std::getline(in, line)) {
+  dict->data_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::string_view data = dict->data_;
+  dict->entries_.reserve(240000);
+  for (std::size_t pos = 0; pos < data.size();) {
+    std::size_t end = data.find('\n', pos);
+    if (end == std::string_view::npos) end = data.size();
+    std::string_view line = data.substr(pos, end - pos);
+    pos = end + 1;
     if (line.empty() || line[0] == '#') continue;
     // "繁 简 [pin1 yin1] /gloss/gloss/"
     const std::size_t sp1 = line.find(' ');
-    const std::size_t sp2 = sp1 == std::string::npos ? sp1 : line.find(' ', sp1 + 1);
+    const std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
     const std::size_t slash = line.find('/');
-    if (sp2 == std::string::npos || slash == std::string::npos || slash < sp2) continue;
-    std::vector<std::string> glosses;
-    for (std::size_t i = slash + 1; i < line.size();) {
-      const std::size_t j = line.find('/', i);
-      if (j == std::string::npos) break;
-      if (j > i) glosses.emplace_back(line.substr(i, j - i));
-      i = j + 1;
-    }
-    if (glosses.empty()) continue;
-    const std::string traditional = line.substr(0, sp1);
-    const std::string simplified = line.substr(sp1 + 1, sp2 - sp1 - 1);
-    for (const std::string* form : {&simplified, &traditional}) {
-      // Several entries share a headword (different readings): keep all their glosses,
-      // the first entry's first, since CEDICT lists the common reading first.
-      auto& g = dict->glosses_[*form];
-      g.insert(g.end(), glosses.begin(), glosses.end());
-      dict->max_word_bytes_ = std::max(dict->max_word_bytes_, form->size());
-      if (form == &simplified && traditional == simplified) break;
-    }
+    const std::size_t last = line.rfind('/');
+    if (sp2 == std::string_view::npos || slash == std::string_view::npos || slash < sp2 || last <= slash + 1) continue;
+    const std::string_view section = line.substr(slash, last - slash + 1);
+    const std::string_view traditional = line.substr(0, sp1);
+    const std::string_view simplified = line.substr(sp1 + 1, sp2 - sp1 - 1);
+    // Several entries share a headword (different readings): keep all their glosses in
+    // file order, since CEDICT lists the common reading first.
+    dict->entries_[simplified].push_back(section);
+    if (traditional != simplified) dict->entries_[traditional].push_back(section);
+    dict->max_word_bytes_ = std::max({dict->max_word_bytes_, simplified.size(), traditional.size()});
   }
-  if (dict->glosses_.empty()) return Status::Error(path + ": not a CC-CEDICT file (no entries)");
+  if (dict->entries_.empty()) return Status::Error(path + ": not a CC-CEDICT file (no entries)");
   return std::shared_ptr<const ChineseDictionary>(std::move(dict));
 }
 
@@ -109,7 +107,7 @@ std::vector<std::string_view> ChineseDictionary::segment(std::string_view text) 
         if (!is_han(text::next_code_point(text, peek))) break;
         end = peek;
         if (end - i > max_word_bytes_) break;
-        if (glosses_.count(std::string(text.substr(i, end - i)))) best = end;
+        if (entries_.count(text.substr(i, end - i))) best = end;
       }
       out.push_back(text.substr(i, best - i));
       i = best;
@@ -130,18 +128,26 @@ std::vector<std::string_view> ChineseDictionary::segment(std::string_view text) 
   return out;
 }
 
-const std::vector<std::string>* ChineseDictionary::glosses(std::string_view word) const {
-  auto it = glosses_.find(std::string(word));
-  return it == glosses_.end() ? nullptr : &it->second;
+std::vector<std::string_view> ChineseDictionary::glosses(std::string_view word) const {
+  std::vector<std::string_view> out;
+  auto it = entries_.find(word);
+  if (it == entries_.end()) return out;
+  for (std::string_view section : it->second) {
+    for (std::size_t i = 1; i < section.size();) {
+      const std::size_t j = section.find('/', i);
+      if (j == std::string_view::npos) break;
+      if (j > i) out.push_back(section.substr(i, j - i));
+      i = j + 1;
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> ChineseDictionary::english_terms(std::string_view word) const {
   std::vector<std::string> out;
-  const auto* g = glosses(word);
-  if (!g) return out;
   // The first two translating glosses: later ones drift to rarer senses.
   int used = 0;
-  for (const auto& gloss : *g) {
+  for (std::string_view gloss : glosses(word)) {
     if (is_reference_gloss(gloss)) continue;
     add_gloss_terms(gloss, out);
     if (++used == 2 || out.size() >= 3) break;
