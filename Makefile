@@ -40,12 +40,13 @@ build: deps $(CEDICT)
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTORYLINE_SHARED=$(STORYLINE_SHARED) >/dev/null
 	@cmake --build $(BUILD)
 
+# The main job on the bundled example corpus: ingest, copies, events, stories, analysis,
+# summaries, then the digest files (a fresh store each time, so the run is repeatable).
 run: build
-	@mkdir -p out
-	@$(BUILD)/storyline extract --format table examples/pages/
-	@$(BUILD)/storyline extract --format jsonl -o out/articles.jsonl examples/pages/
+	@rm -rf out/digest
+	@$(BUILD)/storyline digest examples/pages/ -o out/digest
 	@echo
-	@echo "Wrote out/articles.jsonl ($$(wc -l < out/articles.jsonl) articles from examples/pages/)."
+	@echo "The digest is in out/digest/: open out/digest/index.html, or read out/digest/index.md."
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j2

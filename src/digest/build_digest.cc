@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "storyline/copies.h"
@@ -121,12 +122,28 @@ std::string event_title(const std::vector<const Member*>& ordered) {
 // most sources date there (ties: the shortest, which tends to say one thing), and every
 // source that dates something to it. Days far outside the story are dropped: they are
 // background ("in 2014, Russia annexed Crimea"), not the story's own timeline.
+// A sentence that is mostly somebody's words ("Today we have one.”) says little out of
+// its article; the timeline prefers reported facts.
+bool is_quoted(const std::string& s) {
+  return s.find("\u201c") != std::string::npos || s.find("\u201d") != std::string::npos || s.find('"') != std::string::npos ||
+         s.find("\u300c") != std::string::npos;
+}
+
+// Each event's first day is on the timeline with what the event is (its summary's first
+// sentence, else its title) and its articles, whatever the statements say.
+struct EventDay {
+  std::string text;
+  std::vector<std::string> article_ids;
+};
+
 std::vector<DigestTimelineEntry> timeline_of(const std::vector<const Member*>& members,
+                                             const std::map<std::string, EventDay>& event_days,
                                              const std::map<std::uint64_t, std::string>& event_last_day,
                                              const std::string& first_day, const std::string& last_day,
                                              int max_entries) {
   struct Day {
     std::map<std::string, std::set<std::string>> sentences;  // sentence -> article ids
+    std::map<std::string, std::size_t> block;                // sentence -> earliest block
     std::set<std::string> articles;
   };
   std::map<std::string, Day> days;
@@ -150,24 +167,37 @@ std::vector<DigestTimelineEntry> timeline_of(const std::vector<const Member*>& m
       if (d < lo || d > hi) continue;
       Day& day = days[s.date];
       day.sentences[s.sentence].insert(m->id);
+      auto [it, fresh] = day.block.try_emplace(s.sentence, s.block);
+      if (!fresh) it->second = std::min(it->second, s.block);
       day.articles.insert(m->id);
     }
   }
+  for (const auto& [date, ev] : event_days) {
+    Day& day = days[date];
+    day.articles.insert(ev.article_ids.begin(), ev.article_ids.end());
+  }
   std::vector<DigestTimelineEntry> out;
   for (auto& [date, day] : days) {
-    const std::string* best = nullptr;
-    std::size_t best_n = 0;
-    for (const auto& [sentence, ids] : day.sentences) {
-      const bool better = ids.size() > best_n || (ids.size() == best_n && best && sentence.size() < best->size());
-      if (!best || better) {
-        best = &sentence;
-        best_n = ids.size();
-      }
-    }
     DigestTimelineEntry e;
     e.date = date;
-    e.text = clean_summary_sentence(*best);
-    if (e.text.empty()) e.text = *best;
+    // The sentence most sources date here; then one that is not a quotation; then the
+    // one nearest its article's top (news states the main fact first); then the
+    // shortest, which tends to say one thing.
+    const std::string* best = nullptr;
+    auto rank = [&day](const std::string& s) {
+      return std::make_tuple(day.sentences[s].size(), !is_quoted(s), -static_cast<long>(day.block[s]),
+                             -static_cast<long>(s.size()));
+    };
+    for (const auto& [sentence, ids] : day.sentences)
+      if (!best || rank(sentence) > rank(*best)) best = &sentence;
+    if (best) {
+      e.text = clean_summary_sentence(*best);
+      if (e.text.empty()) e.text = *best;
+    } else if (auto ev = event_days.find(date); ev != event_days.end()) {
+      e.text = ev->second.text;
+    } else {
+      continue;
+    }
     e.article_ids.assign(day.articles.begin(), day.articles.end());
     out.push_back(std::move(e));
   }
@@ -315,6 +345,7 @@ Result<Digest> build_digest(Store& store, const DigestOptions& options) {
     std::map<std::uint64_t, std::vector<const Member*>> by_event;
     for (const Member* m : all) by_event[m->row.event].push_back(m);
     std::map<std::uint64_t, std::string> event_last_day;
+    std::map<std::string, EventDay> event_days;
     std::set<std::string> languages;
     std::size_t largest = 0;
     for (auto& [event_id, ms] : by_event) {
@@ -332,6 +363,12 @@ Result<Digest> build_digest(Store& store, const DigestOptions& options) {
       e.title = event_title(ordered);
       if (!e.last_date.empty()) event_last_day[event_id] = e.last_date;
       if (options.analyze) e.summary = summary_of(ordered, std::max(30, options.summary_words / 2));
+      if (!e.first_date.empty() && !event_days.count(e.first_date)) {
+        EventDay& day = event_days[e.first_date];
+        day.text = !e.summary.empty() ? e.summary.front() : e.title;
+        for (const Member* m : ordered)
+          if (m->day == e.first_date && m->copy_of.empty()) day.article_ids.push_back(m->id);
+      }
       if (e.articles.size() > largest) {
         largest = e.articles.size();
         story.title = e.title;
@@ -355,7 +392,7 @@ Result<Digest> build_digest(Store& store, const DigestOptions& options) {
       story.summary = summary_of(ordered, options.summary_words);
       if (!story.summary.empty()) story.description = story.summary.front();
       if (!story.first_date.empty())
-        story.timeline = timeline_of(ordered, event_last_day, story.first_date, story.last_date, options.max_timeline);
+        story.timeline = timeline_of(ordered, event_days, event_last_day, story.first_date, story.last_date, options.max_timeline);
       story.quotes = quotes_of(ordered);
       story.entities = entities_of(ordered, options.dictionary);
       for (const DigestEntity& e : story.entities) {

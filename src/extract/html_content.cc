@@ -317,7 +317,11 @@ class Emitter {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
       if (n->content) {
         const std::string_view t(reinterpret_cast<const char*>(n->content));
+        // A line break in the source is white space (HTML wraps long lines anywhere,
+        // "Photos\n which were released..."); only <br> and <pre> lines split a block.
+        const std::size_t from = buffer_.size();
         buffer_ += t;
+        if (in_pre_ == 0) std::replace(buffer_.begin() + static_cast<long>(from), buffer_.end(), '\n', ' ');
         if (in_link_ > 0) link_units_ += text::text_units(t);
       }
       return false;
@@ -342,6 +346,7 @@ class Emitter {
         s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000)
       return false;
     if (tag == "a") ++in_link_;
+    if (tag == "pre") ++in_pre_;
     // Data tables: a row is one block, its cells joined. (A layout table, whose cells
     // hold paragraphs or lists, is read as ordinary blocks.)
     if (tag == "tr") {
@@ -367,6 +372,7 @@ class Emitter {
 
   void leave(xmlNode* n) {
     if (tag_of(n) == "a") --in_link_;
+    if (tag_of(n) == "pre") --in_pre_;
     if (row_ && n != row_) return;
     if (n == row_) {
       flush();
@@ -450,6 +456,7 @@ class Emitter {
   xmlNode* row_ = nullptr;  // the data-table row being read, if any
   int cells_ = 0;
   int in_link_ = 0;             // depth of <a> elements around the walk
+  int in_pre_ = 0;              // depth of <pre> elements around the walk
   int link_units_ = 0;          // letters of the buffer that came from link text
 };
 
