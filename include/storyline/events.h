@@ -30,7 +30,7 @@
 namespace storyline {
 
 struct EventOptions {
-  double event_threshold = 0.28;   // cosine to an event centroid to join it
+  double event_threshold = 0.30;   // cosine to an event centroid to join it
   double story_threshold = 0.10;   // cosine of a new event's first document to a story centroid
   int story_min_shared_names = 3;  // and at least this many shared names
   // Across languages terms meet only through a dictionary and score lower: similarity

@@ -31,12 +31,15 @@ bool is_stopword(std::string_view w) {
   return kStop.count(w) > 0;
 }
 
-// Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow" meet,
-// never shortening a word below four letters (so "news", "bus" stay).
+// Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow",
+// "taxes"/"tax" meet, never shortening a word below four letters (so "news", "bus" stay).
 std::string_view stem(std::string_view w) {
-  for (std::string_view s : {"ing", "ed", "es", "s"}) {
-    if (w.size() > s.size() + 3 && w.ends_with(s)) return w.substr(0, w.size() - s.size());
-  }
+  if (w.size() > 5 && w.ends_with("ing")) return w.substr(0, w.size() - 3);
+  if (w.size() > 5 && w.ends_with("ed")) return w.substr(0, w.size() - 2);
+  // "-es" is a suffix only after a sibilant (taxes, pushes); "strikes" is strike + s.
+  if (w.size() > 5 && (w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses")))
+    return w.substr(0, w.size() - 2);
+  if (w.size() > 4 && w.ends_with('s') && !w.ends_with("ss")) return w.substr(0, w.size() - 1);
   return w;
 }
 

@@ -102,7 +102,13 @@ std::string host_of(std::string_view url) {
 std::string source_label(const DigestArticle& a) {
   if (!a.outlet.empty()) return a.outlet;
   if (std::string host = host_of(a.url); !host.empty()) return host;
-  if (!a.title.empty()) return a.title.size() > 40 ? a.title.substr(0, 40) + "…" : a.title;
+  if (a.title.size() > 40) {
+    // Cut on a character boundary: half a UTF-8 sequence would make the page invalid.
+    std::size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(a.title[cut]) & 0xC0) == 0x80) --cut;
+    return a.title.substr(0, cut) + "…";
+  }
+  if (!a.title.empty()) return a.title;
   return a.id;
 }
 
@@ -186,8 +192,9 @@ void model_html(std::string& out, const DigestStory& story) {
   if (!m.translated_title.empty() || !m.translated_summary.empty() || !m.translated_questions.empty()) {
     // The model's language is known, so it is said outright rather than guessed from script.
     const std::string lang = esc(m.translation_language);
-    out += "<section class=\"translation\"" + (lang.empty() ? "" : " lang=\"" + lang + "\"") + ">\n";
+    // The heading is English, so it stays outside the translated section.
     out += "<h3>Translation" + (lang.empty() ? "" : " (" + lang + ")") + "</h3>\n";
+    out += "<section class=\"translation\"" + (lang.empty() ? "" : " lang=\"" + lang + "\"") + ">\n";
     if (!m.translated_title.empty()) out += "<h4>" + esc(m.translated_title) + "</h4>\n";
     if (!m.translated_summary.empty()) out += "<p>" + esc(m.translated_summary) + "</p>\n";
     questions_html(out, m.translated_questions);
@@ -209,7 +216,9 @@ void timeline_html(std::string& out, const DigestStory& story, const ArticleInde
   if (story.timeline.empty()) return;
   out += "<h3>Timeline</h3>\n<ol class=\"timeline\">\n";
   for (const DigestTimelineEntry& t : story.timeline) {
-    out += "<li><time datetime=\"" + esc(t.date) + "\">" + (t.date.empty() ? "undated" : esc(t.date)) + "</time> " +
+    // An empty datetime attribute is invalid HTML; an undated entry gets plain text.
+    out += "<li>" + (t.date.empty() ? std::string("<time>undated</time> ")
+                                    : "<time datetime=\"" + esc(t.date) + "\">" + esc(t.date) + "</time> ") +
            text(t.text);
     const std::string refs = source_refs(t.article_ids, by_id);
     if (!refs.empty()) out += " " + refs;

@@ -1,0 +1,123 @@
+#include "storyline/events.h"
+
+#include <gtest/gtest.h>
+
+#include "storyline/event_terms.h"
+
+namespace storyline {
+namespace {
+
+TEST(DayNumber, CivilDates) {
+  EXPECT_EQ(day_number("1970-01-01"), 0);
+  EXPECT_EQ(day_number("2024-05-31T07:16:00-04:00") - day_number("2024-05-30"), 1);
+  EXPECT_EQ(day_number("2024-03-01") - day_number("2024-02-28"), 2);  // leap year
+  EXPECT_EQ(day_number(""), -1);
+  EXPECT_EQ(day_number("May 2024"), -1);
+}
+
+TEST(EventTerms, NumbersAndDaysAgreeAcrossWritings) {
+  const auto en = document_terms("Dam costs 4.6 billion", "The hearing is set for March 27.", nullptr);
+  const auto zh = document_terms("大坝耗资46亿元", "法庭将于3月27日开庭。", nullptr);
+  auto shared = [&](const DocumentTerms& a, const DocumentTerms& b) {
+    int n = 0;
+    for (auto x : a.names)
+      for (auto y : b.names) n += x == y;
+    return n;
+  };
+  EXPECT_GE(shared(en, zh), 2);  // 4600000000 and the day 3-27 (and 27 itself)
+  EXPECT_EQ(en.month_days, std::vector<int>{327});
+  EXPECT_EQ(zh.month_days, std::vector<int>{327});
+  // Plurals and tenses meet; stop words are gone.
+  EXPECT_EQ(term_hash("strikes"), term_hash("strike"));
+  const auto t = document_terms("", "the of and", nullptr);
+  EXPECT_TRUE(t.terms.empty());
+}
+
+struct Doc {
+  const char* title;
+  const char* text;
+  const char* date;
+};
+
+const Doc kQuake1{"Magnitude 7.1 earthquake strikes off Sumatra",
+                  "A magnitude 7.1 earthquake struck off the coast of Sumatra on Tuesday, killing 12 people in Padang.",
+                  "2024-03-05"};
+const Doc kQuake1b{"Sumatra earthquake toll rises to 12",
+                   "Rescuers in Padang searched rubble after the magnitude 7.1 quake off Sumatra killed 12 people.",
+                   "2024-03-06"};
+const Doc kRecall{"Carmaker recalls 410,000 sedans over brake fault",
+                  "Corvane Motors said it would recall 410,000 sedans after finding a brake fault in Ohio plants.",
+                  "2024-03-05"};
+
+EventAssignment add(EventClusterer& c, const Doc& d, const char* date = nullptr) {
+  return c.add(document_terms(d.title, d.text, nullptr), date ? date : d.date, "en");
+}
+
+TEST(EventClusterer, SameHappeningJoinsOtherStaysApart) {
+  EventClusterer c;
+  const auto a = add(c, kQuake1);
+  const auto b = add(c, kQuake1b);
+  const auto r = add(c, kRecall);
+  EXPECT_TRUE(a.new_event);
+  EXPECT_FALSE(b.new_event);
+  EXPECT_EQ(a.event, b.event);
+  EXPECT_GT(b.similarity, 0.28);
+  EXPECT_NE(r.event, a.event);
+  EXPECT_NE(r.story, a.story);
+  EXPECT_EQ(c.open_events(), 2u);
+}
+
+TEST(EventClusterer, DateWindowSplitsUnlessTheTextIsACopy) {
+  EventClusterer c;
+  const auto a = add(c, kQuake1);
+  // The same report months later: the text matches far above the threshold, so it joins
+  // and its date is flagged (a mirror's wrong date).
+  const auto copy = add(c, kQuake1, "2024-09-01");
+  EXPECT_EQ(copy.event, a.event);
+  EXPECT_TRUE(copy.date_conflict);
+  // A related but different report months later opens a new event.
+  const Doc rebuild{"Six months after the Sumatra earthquake, Padang rebuilds",
+                    "Families in Padang moved into new homes built with government grants this week.", "2024-09-02"};
+  const auto later = add(c, rebuild);
+  EXPECT_NE(later.event, a.event);
+  EXPECT_FALSE(later.date_conflict);
+}
+
+TEST(EventClusterer, RestoredStateContinuesExactly) {
+  const Doc docs[] = {kQuake1, kRecall, kQuake1b};
+  EventClusterer live;
+  add(live, docs[0]);
+  add(live, docs[1]);
+  const std::string bytes = live.serialize();
+  auto restored = EventClusterer::restore(bytes);
+  ASSERT_TRUE(restored.ok()) << restored.status().message();
+  EXPECT_EQ(restored->serialize(), bytes);
+  const auto x = add(live, docs[2]);
+  const auto y = add(*restored, docs[2]);
+  EXPECT_EQ(x.event, y.event);
+  EXPECT_EQ(x.story, y.story);
+  EXPECT_DOUBLE_EQ(x.similarity, y.similarity);
+  EXPECT_EQ(live.serialize(), restored->serialize());
+  EXPECT_FALSE(EventClusterer::restore(bytes.substr(0, bytes.size() / 2)).ok());
+  EXPECT_FALSE(EventClusterer::restore("not a state").ok());
+}
+
+TEST(EventClusterer, MemoryIsBoundedByTheWindow) {
+  EventOptions o;
+  o.max_open_events = 50;
+  o.max_open_stories = 50;
+  EventClusterer c(o);
+  for (int i = 0; i < 3000; ++i) {
+    const std::string title = "Unrelated item " + std::to_string(i * 7919) + " word" + std::to_string(i);
+    const std::string text = "Body term" + std::to_string(i) + " and another" + std::to_string(i * 31) + ".";
+    char date[16];
+    std::snprintf(date, sizeof date, "2024-%02d-%02d", 1 + (i / 300) % 12, 1 + (i / 10) % 28);
+    c.add(document_terms(title, text, nullptr), date, "en");
+  }
+  EXPECT_LE(c.open_events(), 50u + 50u / 8);
+  EXPECT_LE(c.open_stories(), 50u + 50u / 8);
+  EXPECT_EQ(c.documents(), 3000u);
+}
+
+}  // namespace
+}  // namespace storyline
