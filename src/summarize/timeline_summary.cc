@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -110,7 +111,13 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
       s.text = split[p];
       // The publication day itself ("today", "on Tuesday" in Tuesday's paper) says only
       // that something was news; a day named in a later article was worth going back to.
-      for (long d : days_mentioned(s.text, ref))
+      const auto raw = days_mentioned(s.text, ref);
+      if (std::getenv("TLS_DUMP") && start == LONG_MIN) {
+        std::fprintf(stderr, "%zu\t%ld\t%zu\t", a, pub, p);
+        for (long d : raw) std::fprintf(stderr, "%ld,", d);
+        std::fprintf(stderr, "\n");
+      }
+      for (long d : raw)
         if (d >= start && d <= end && d < pub) s.mentions.push_back(d);
       const int words = text::word_count(s.text);
       s.usable = words >= 6 && words <= 50 && s.text.back() != '?';
