@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 
@@ -45,6 +46,11 @@ std::string_view stem(std::string_view w) {
 
 // 1..12 for an English month name or its abbreviation ("sept", "dec"), else 0.
 int month_number(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return 0;
+  switch (w[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   static const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
                                         "july",    "august",   "september", "october", "november", "december"};
   for (int m = 0; m < 12; ++m) {
@@ -64,6 +70,7 @@ bool is_han(char32_t cp) {
 
 class TermSink {
  public:
+  TermSink() { raw_.reserve(1024); }
   void add(std::uint64_t h, float w) { raw_.push_back({h, w}); }
   void add_name(std::uint64_t h) { names_.push_back(h); }
   void add_month_day(int md) { month_days_.push_back(md); }
@@ -91,12 +98,17 @@ class TermSink {
 
 // One line (title, paragraph or sentence) at weight w. `sentence_start` tracks whether the
 // next word opens a sentence, where capitals say nothing about names.
+//
+// Speed matters (the clusterer's budget is tens of microseconds per article): ASCII bytes
+// take a branch-light path that lowers letters as it copies them into a fixed buffer;
+// only other bytes are decoded. Words longer than the buffer are cut (still one term).
 void add_line(std::string_view line, float w, float anchor_weight, const ChineseDictionary* dict, TermSink& sink) {
-  std::string word;
+  constexpr std::size_t kMaxWord = 48;
+  char word[kMaxWord];
+  std::size_t len = 0;
   bool sentence_start = true;
   bool capital = false;
   bool number = false;
-  std::string lowered;
   // A number waits for the next token, which may scale it ("4.6 billion", "46亿"): both
   // languages then write the same value, an anchor that needs no dictionary.
   double pending = -1;
@@ -126,18 +138,25 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
     sink.add_month_day(m * 100 + static_cast<int>(d));
   };
   auto flush = [&] {
-    if (word.empty()) return;
+    if (len == 0) return;
     if (number) {
       emit_number(1);
-      if (month > 0) emit_day(month, std::strtod(word.c_str(), nullptr));
+      char digits[kMaxWord + 1];
+      std::size_t n = 0;
+      bool clock = false;
+      for (std::size_t k = 0; k < len; ++k) {
+        if (word[k] == ',') continue;
+        clock = clock || word[k] == ':';
+        digits[n++] = word[k];
+      }
+      while (n > 0 && (digits[n - 1] == '.' || digits[n - 1] == ':')) --n;
+      digits[n] = '\0';
+      const double value = std::strtod(digits, nullptr);
+      if (month > 0) emit_day(month, value);
       month = 0;
-      std::string digits;
-      for (char c : word)
-        if (c != ',') digits += c;
-      while (!digits.empty() && (digits.back() == '.' || digits.back() == ':')) digits.pop_back();
-      if (digits.find(':') == std::string::npos) pending = std::strtod(digits.c_str(), nullptr);
+      if (!clock) pending = value;  // "10:30" is a time, not a quantity
     } else {
-      lowered = text::to_lower_ascii(word);
+      std::string_view lowered(word, len);
       double scale = 0;
       if (lowered == "thousand") scale = 1e3;
       else if (lowered == "million") scale = 1e6;
@@ -145,7 +164,7 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       else if (lowered == "trillion") scale = 1e12;
       if (scale > 0 && pending >= 0) {
         emit_number(scale);
-        word.clear();
+        len = 0;
         return;
       }
       if (const int m = month_number(lowered); m > 0) {
@@ -156,8 +175,8 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       }
       emit_number(1);
       // Possessives and stray apostrophes: "Reid's" is Reid.
-      if (lowered.ends_with("'s")) lowered.resize(lowered.size() - 2);
-      while (!lowered.empty() && lowered.back() == '\'') lowered.pop_back();
+      if (lowered.ends_with("'s")) lowered.remove_suffix(2);
+      while (!lowered.empty() && lowered.back() == '\'') lowered.remove_suffix(1);
       if (lowered.size() > 1 && !is_stopword(lowered)) {
         const std::uint64_t h = hash_of(stem(lowered));
         sink.add(h, w);
@@ -165,9 +184,37 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       }
     }
     sentence_start = false;
-    word.clear();
+    len = 0;
+  };
+  auto append = [&](const char* p, std::size_t n) {
+    if (len + n <= kMaxWord) {
+      std::memcpy(word + len, p, n);
+      len += n;
+    }
   };
   for (std::size_t i = 0; i < line.size();) {
+    const auto b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      const bool upper = b >= 'A' && b <= 'Z';
+      const bool letter = upper || (b >= 'a' && b <= 'z');
+      const bool digit = b >= '0' && b <= '9';
+      if (letter || digit) {
+        if (len == 0) {
+          number = digit;
+          capital = upper;
+        }
+        const char c = static_cast<char>(upper ? b + 32 : b);
+        append(&c, 1);
+      } else if (len > 0 && (b == '\'' || ((b == '.' || b == ',' || b == ':') && number && i + 1 < line.size() &&
+                                            line[i + 1] >= '0' && line[i + 1] <= '9'))) {
+        append(&line[i], 1);  // "don't", "4.6", "410,000", "10:30"
+      } else {
+        flush();
+        if (b == '.' || b == '!' || b == '?' || b == ':' || b == ';' || b == '"') sentence_start = true;
+      }
+      ++i;
+      continue;
+    }
     const std::size_t start = i;
     const char32_t cp = text::next_code_point(line, i);
     if (is_han(cp)) {
@@ -195,34 +242,29 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
         }
       } else {
         std::size_t a = 0;
-        std::size_t b = 0;
-        text::next_code_point(run, b);
-        while (b < run.size()) {
-          std::size_t c = b;
+        std::size_t b2 = 0;
+        text::next_code_point(run, b2);
+        while (b2 < run.size()) {
+          std::size_t c = b2;
           text::next_code_point(run, c);
           sink.add(hash_of(run.substr(a, c - a)), w);
-          a = b;
-          b = c;
+          a = b2;
+          b2 = c;
         }
       }
       i = end;
       sentence_start = false;
       continue;
     }
-    const bool digit = cp >= '0' && cp <= '9';
-    if (text::is_letter_or_digit(cp) || cp == '\'' ||
-        ((cp == '.' || cp == ',' || cp == ':') && number && i < line.size() && line[i] >= '0' && line[i] <= '9')) {
-      if (word.empty()) {
-        if (cp == '\'') continue;
-        number = digit;
-        capital = cp >= 'A' && cp <= 'Z';
+    if (text::is_letter_or_digit(cp)) {
+      if (len == 0) {
+        number = false;
+        capital = false;  // only ASCII capitals mark names here
       }
-      word.append(line.substr(start, i - start));
+      append(line.data() + start, i - start);
     } else {
       flush();
-      if (cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 || cp == ':' || cp == ';' || cp == '"' ||
-          cp == 0x201C)
-        sentence_start = true;
+      if (cp == 0x3002 || cp == 0x201C || cp == 0xFF01 || cp == 0xFF1F) sentence_start = true;
     }
   }
   flush();

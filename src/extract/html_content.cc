@@ -20,6 +20,7 @@ struct NodeStats {
   bool scored = false;  // has been a candidate
   bool junk = false;    // subtree excluded: hidden, navigation, or class/id says boilerplate
   bool suspect = false; // hidden, navigation-like tag, or a boilerplate class/id
+  bool has_block = false;  // a block element (other than <br>) below
 };
 
 // A suspect subtree holding more than this share of the page's text is a page wrapper
@@ -65,8 +66,10 @@ bool negative_hint(const std::string& h) {
   return false;
 }
 
+// "embed": an embedded post (a tweet, an Instagram post in a "social-media-embed"
+// wrapper) is quoted content of the article, not a share widget.
 bool positive_hint(const std::string& h) {
-  return any_of_words(h, {"article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose"});
+  return any_of_words(h, {"article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose", "embed"});
 }
 
 bool hidden(const xmlNode* n) {
@@ -147,6 +150,7 @@ class Scorer {
            p->units += s->units;
            p->link_units += s->link_units;
            p->commas += s->commas;
+           if (s->has_block || (is_block_tag(tag_of(n)) && tag_of(n) != "br")) p->has_block = true;
          });
     // Suspects small against the page are junk; their text leaves their ancestors'
     // figures so that link density and length speak of the content alone.
@@ -187,7 +191,7 @@ class Scorer {
            if (!s || s->junk) return false;
            const std::string_view tag = tag_of(n);
            const bool paragraph = tag == "p" || tag == "pre" || tag == "td" || tag == "blockquote" ||
-                                  ((tag == "div" || tag == "section") && has_direct_text(n));
+                                  ((tag == "div" || tag == "section") && (has_direct_text(n) || !s->has_block));
            if (paragraph && s->units >= 25 && link_density(*s) < 0.5) {
              const double content = 1.0 + s->commas + std::min(s->units / 100.0, 3.0);
              xmlNode* a = n->parent;
@@ -328,6 +332,10 @@ class Emitter {
     }
     if (n->type != XML_ELEMENT_NODE) return false;
     const std::string_view tag = tag_of(n);
+    // Counted before any early return: leave() runs for skipped elements too.
+    if (tag == "a") ++in_link_;
+    else if (tag == "pre") ++in_pre_;
+    else if (tag == "blockquote") ++in_quote_;
     if (is_non_content_tag(tag)) return false;
     NodeStats* s = scorer_.stats(n);
     if (!s || s->junk) return false;
@@ -345,8 +353,6 @@ class Emitter {
     if ((tag == "ul" || tag == "ol" || tag == "div" || tag == "section" || tag == "table" || tag == "dl") &&
         s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000)
       return false;
-    if (tag == "a") ++in_link_;
-    if (tag == "pre") ++in_pre_;
     // Data tables: a row is one block, its cells joined. (A layout table, whose cells
     // hold paragraphs or lists, is read as ordinary blocks.)
     if (tag == "tr") {
@@ -373,6 +379,10 @@ class Emitter {
   void leave(xmlNode* n) {
     if (tag_of(n) == "a") --in_link_;
     if (tag_of(n) == "pre") --in_pre_;
+    if (tag_of(n) == "blockquote") {
+      flush();  // the quote's last line is read while the quote is still open
+      --in_quote_;
+    }
     if (row_ && n != row_) return;
     if (n == row_) {
       flush();
@@ -439,7 +449,10 @@ class Emitter {
     }
     // Furniture that survived the DOM rules: share lines, bylines, dates, credits.
     const LineKind kind = classify_line(piece);
-    if (kind == LineKind::kBoilerplate || kind == LineKind::kByline || kind == LineKind::kDate) return;
+    // Inside a quotation the attribution ("— Jane Roe (@jroe) May 3, 2031", under an
+    // embedded post) reads like a byline or a date line but is part of the quote.
+    if (kind == LineKind::kBoilerplate) return;
+    if ((kind == LineKind::kByline || kind == LineKind::kDate) && in_quote_ == 0) return;
     if (kind == LineKind::kCaption && text::text_units(piece) < 400) {
       const CaptionParts parts = split_caption_credit(piece);
       if (!parts.caption.empty()) out_.captions.push_back(parts.caption);
@@ -457,6 +470,7 @@ class Emitter {
   int cells_ = 0;
   int in_link_ = 0;             // depth of <a> elements around the walk
   int in_pre_ = 0;              // depth of <pre> elements around the walk
+  int in_quote_ = 0;            // depth of <blockquote> elements around the walk
   int link_units_ = 0;          // letters of the buffer that came from link text
 };
 
@@ -504,6 +518,9 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
   Scorer scorer(body);
   scorer.measure();
   xmlNode* best = scorer.best_candidate();
+  if (getenv("SL_DEBUG")) { // DEBUG-REMOVE
+    for (xmlNode* a = best; a; a = a->parent) fprintf(stderr, "DBG %s.%s#%s units=%d score=%.1f\n", std::string(tag_of(a)).c_str(), attr_of(a, "class").c_str(), attr_of(a, "id").c_str(), scorer.stats(a) ? scorer.stats(a)->units : -1, scorer.score_of(a)); // DEBUG-REMOVE
+  } // DEBUG-REMOVE
   Emitter emitter(scorer, title, out);
   if (!best) {
     emitter.emit(body);

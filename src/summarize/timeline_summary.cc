@@ -1,6 +1,7 @@
 #include "storyline/timeline_summary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -17,6 +18,11 @@ namespace storyline {
 namespace {
 
 using extract::ParsedDate;
+
+double P(const char* name, double def) {
+  const char* v = std::getenv(name);
+  return v ? std::atof(v) : def;
+}
 
 // Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
 long day_number(int y, int m, int d) {
@@ -56,6 +62,7 @@ struct Sentence {
   long published = 0;
   std::string text;
   std::vector<long> mentions;  // days the sentence refers to
+  bool today = false;          // names its own publication day
   std::unordered_map<std::string, double> vector;  // tf-idf of content terms
   double norm = 0;
   bool usable = false;
@@ -119,8 +126,9 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
       }
       for (long d : raw)
         if (d >= start && d <= end && d < pub) s.mentions.push_back(d);
+        else if (d == pub) s.today = true;
       const int words = text::word_count(s.text);
-      s.usable = words >= 6 && words <= 50 && s.text.back() != '?';
+      s.usable = words >= P("MINW", 6) && words <= P("MAXW", 50) && s.text.back() != '?';
       sentences.push_back(std::move(s));
     }
   }
@@ -146,50 +154,98 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
   }
 
   // Day scores: mentions (once per article) and publications.
-  std::map<long, double> mentioned;
+  std::map<long, double> m_all, m_soon, m_late, m_sent;
   {
     std::map<std::pair<long, std::size_t>, bool> seen;
+    const long soon_days = static_cast<long>(P("SOON", 3));
     for (const Sentence& s : sentences)
-      for (long d : s.mentions)
+      for (long d : s.mentions) {
+        m_sent[d] += 1.0;
         if (!seen[{d, s.article}]) {
           seen[{d, s.article}] = true;
-          mentioned[d] += 1.0;
+          m_all[d] += 1.0;
+          (s.published - d <= soon_days ? m_soon : m_late)[d] += 1.0;
         }
+      }
   }
-  double max_m = 1, max_p = 1;
-  for (const auto& [d, m] : mentioned) max_m = std::max(max_m, m);
-  for (const auto& [d, p] : published_on) max_p = std::max(max_p, static_cast<double>(p));
+  std::map<long, double> pubd;
+  for (const auto& [d, p] : published_on) pubd[d] = p;
   std::map<long, double> score;
-  for (const auto& [d, m] : mentioned) score[d] += m / max_m;
-  // Publication counts only break near ties: on T17 dev, days chosen by mentions alone
-  // match the references better than days with many articles.
-  constexpr double pub_w = 0.1;
-  for (const auto& [d, p] : published_on) score[d] += pub_w * p / max_p;
+  auto add = [&](const std::map<long, double>& f, double w) {
+    if (w == 0) return;
+    double mx = 1;
+    for (const auto& [d, v] : f) mx = std::max(mx, v);
+    for (const auto& [d, v] : f) score[d] += w * v / mx;
+  };
+  add(m_all, P("W_ALL", 1));
+  add(m_soon, P("W_SOON", 0));
+  add(m_late, P("W_LATE", 0));
+  add(m_sent, P("W_SENT", 0));
+  add(pubd, P("W_PUB", 0.1));
   std::vector<std::pair<double, long>> ranked;
   for (const auto& [d, s] : score) ranked.emplace_back(-s, d);
   std::sort(ranked.begin(), ranked.end());
 
+  // The story's keywords: content terms found in the most articles of the span.
+  std::unordered_map<std::string, double> keywords;
+  {
+    std::unordered_map<std::string, std::unordered_map<std::size_t, bool>> in_articles;
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+      for (const auto& [t, w] : sentences[i].vector) in_articles[t][sentences[i].article] = true;
+    std::vector<std::pair<double, std::string>> by_df;
+    for (const auto& [t, arts] : in_articles)
+      if (t.size() > 2 && !std::isdigit(static_cast<unsigned char>(t[0]))) by_df.emplace_back(-static_cast<double>(arts.size()), t);
+    std::sort(by_df.begin(), by_df.end());
+    const std::size_t k = static_cast<std::size_t>(P("KW_K", 10));
+    double sq = 0;
+    for (std::size_t i = 0; i < by_df.size() && i < k; ++i) {
+      const double w = P("KW_DFW", 0) > 0 ? -by_df[i].first : 1.0;
+      keywords[by_df[i].second] = w;
+      sq += w * w;
+    }
+    for (auto& [t, w] : keywords) w /= std::sqrt(sq);
+  }
+  const double kw_w = P("KW_W", 0), red = P("RED", 0.5);
+  const bool kw_filter = P("KW_FILTER", 0) > 0;
+  auto has_keyword = [&](std::size_t i) {
+    for (const auto& [t, w] : sentences[i].vector)
+      if (keywords.count(t)) return true;
+    return false;
+  };
   std::vector<TimelineEntry> out;
   for (const auto& [neg, day] : ranked) {
     if (static_cast<int>(out.size()) >= o.n_dates) break;
     std::vector<std::size_t> cands;
-    for (std::size_t i = 0; i < sentences.size(); ++i)
-      if (sentences[i].usable && std::find(sentences[i].mentions.begin(), sentences[i].mentions.end(), day) != sentences[i].mentions.end())
-        cands.push_back(i);
-    // The day's own reports: lead sentences of its articles that name no other day.
-    for (std::size_t i = 0; i < sentences.size(); ++i)
-      if (sentences[i].usable && sentences[i].published == day && sentences[i].mentions.empty() && sentences[i].position < 3)
-        cands.push_back(i);
+    const std::size_t lead = static_cast<std::size_t>(P("LEAD", 3));
+    const long after = static_cast<long>(P("AFTER", 0));
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const Sentence& s = sentences[i];
+      if (!s.usable) continue;
+      bool take = std::find(s.mentions.begin(), s.mentions.end(), day) != s.mentions.end();
+      // The day's own reports: lead sentences of its articles that name no other day.
+      if (!take && s.published >= day && s.published <= day + after && s.mentions.empty() &&
+          (s.position < lead || (P("TODAY", 0) > 0 && s.today && s.published == day)))
+        take = true;
+      if (take && kw_filter && !has_keyword(i)) take = false;
+      if (take) cands.push_back(i);
+    }
     if (cands.empty())
       for (std::size_t i = 0; i < sentences.size(); ++i)
         if (sentences[i].usable && sentences[i].published == day && sentences[i].position < 5) cands.push_back(i);
     if (cands.empty()) continue;
     std::unordered_map<std::string, double> centroid;
     for (std::size_t i : cands)
-      for (const auto& [t, w] : sentences[i].vector) centroid[t] += w;
+      for (const auto& [t, w] : sentences[i].vector) centroid[t] += w / (P("UNIT", 0) > 0 && sentences[i].norm > 0 ? sentences[i].norm : 1.0);
     double cn = 0;
     for (const auto& [t, w] : centroid) cn += w * w;
     cn = std::sqrt(cn);
+    if (kw_w > 0 && cn > 0) {
+      for (auto& [t, w] : centroid) w /= cn;
+      for (const auto& [t, w] : keywords) centroid[t] += kw_w * w;
+      cn = 0;
+      for (const auto& [t, w] : centroid) cn += w * w;
+      cn = std::sqrt(cn);
+    }
     std::vector<std::pair<double, std::size_t>> by_centrality;
     for (std::size_t i : cands) by_centrality.emplace_back(-cosine(sentences[i], centroid, cn), i);
     std::sort(by_centrality.begin(), by_centrality.end());
@@ -200,7 +256,7 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
       if (static_cast<int>(picked.size()) >= o.sents_per_date) break;
       bool repeat = false;
       for (std::size_t j : picked)
-        if (cosine(sentences[i], sentences[j].vector, sentences[j].norm) > 0.5) repeat = true;
+        if (cosine(sentences[i], sentences[j].vector, sentences[j].norm) > red) repeat = true;
       if (repeat) continue;
       picked.push_back(i);
       entry.sentences.push_back(sentences[i].text);

@@ -1,0 +1,142 @@
+// cluster_bench: throughput and memory of event clustering on a generated stream.
+//
+// Usage: cluster_bench [--docs N] [--words W] [--seed S]
+// N documents (default 100,000) of W words (default 500) arrive in date order over a year.
+// Each belongs to a generated event (1-3 days long, 5-40 documents) with its own words,
+// names and numbers; the rest of each document is drawn from a 30,000-word vocabulary with
+// a Zipf-like law (what every article shares). Timed: document_terms + EventClusterer::add
+// on one thread, per document; generation is not timed. Prints docs/s, open events at the
+// end, peak RSS, and B-cubed F1 against the generated events (a sanity check, not a
+// benchmark of quality: see ../shared/bench/clustering for that).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "storyline/event_terms.h"
+#include "storyline/events.h"
+
+namespace {
+
+std::string random_word(std::mt19937_64& rng, bool capital) {
+  std::uniform_int_distribution<int> len(4, 10), letter(0, 25);
+  std::string w;
+  const int n = len(rng);
+  for (int i = 0; i < n; ++i) w += static_cast<char>('a' + letter(rng));
+  if (capital) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+  return w;
+}
+
+struct GenEvent {
+  std::vector<std::string> words;  // its own vocabulary: names, numbers, specific words
+  int day = 0;
+  int left = 0;                    // documents still to write
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  long docs = 100000;
+  int words = 500;
+  unsigned long long seed = 20240530;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--docs")) docs = std::max(1L, std::atol(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--words")) words = std::max(20, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--seed")) seed = std::strtoull(argv[i + 1], nullptr, 10);
+  }
+  std::mt19937_64 rng(seed);
+  std::vector<std::string> vocab(30000);
+  for (auto& w : vocab) w = random_word(rng, false);
+  std::vector<double> weights(vocab.size());
+  for (std::size_t r = 0; r < weights.size(); ++r) weights[r] = 1.0 / (static_cast<double>(r) + 10.0);
+  std::discrete_distribution<std::size_t> background(weights.begin(), weights.end());
+  std::uniform_real_distribution<double> unit(0, 1);
+
+  storyline::EventClusterer clusterer;
+  std::vector<GenEvent> live;  // events currently being reported
+  std::vector<int> truth, got;
+  truth.reserve(static_cast<std::size_t>(docs));
+  got.reserve(static_cast<std::size_t>(docs));
+  std::unordered_map<std::uint64_t, int> got_ids;
+  int next_event = 0;
+  std::vector<int> live_ids;
+  double busy = 0;
+  std::size_t bytes = 0;
+  const double docs_per_day = static_cast<double>(docs) / 365.0;
+  std::string title, text;
+  for (long i = 0; i < docs; ++i) {
+    const int day = static_cast<int>(static_cast<double>(i) / docs_per_day);
+    // Retire events past their days; open new ones so about 40 run at any time.
+    for (std::size_t k = 0; k < live.size();) {
+      if (live[k].left <= 0 || day - live[k].day > 2) {
+        live.erase(live.begin() + static_cast<std::ptrdiff_t>(k));
+        live_ids.erase(live_ids.begin() + static_cast<std::ptrdiff_t>(k));
+      } else {
+        ++k;
+      }
+    }
+    while (live.size() < 40) {
+      GenEvent e;
+      e.day = day;
+      e.left = 5 + static_cast<int>(rng() % 36);
+      for (int k = 0; k < 12; ++k) e.words.push_back(random_word(rng, true));
+      for (int k = 0; k < 6; ++k) e.words.push_back(std::to_string(100 + rng() % 900000));
+      for (int k = 0; k < 30; ++k) e.words.push_back(random_word(rng, false));
+      live.push_back(std::move(e));
+      live_ids.push_back(next_event++);
+    }
+    const std::size_t which = rng() % live.size();
+    GenEvent& e = live[which];
+    --e.left;
+    // Title: 8 words, half the event's. Body: lines of 25 words, 20 % of them the event's.
+    title.clear();
+    for (int k = 0; k < 8; ++k) {
+      title += k % 2 ? e.words[rng() % e.words.size()] : vocab[background(rng)];
+      title += ' ';
+    }
+    text.clear();
+    for (int k = 0; k < words; ++k) {
+      text += unit(rng) < 0.2 ? e.words[rng() % e.words.size()] : vocab[background(rng)];
+      text += (k % 25 == 24) ? ".\n" : " ";
+    }
+    char date[16];
+    std::snprintf(date, sizeof date, "2024-%02d-%02d", 1 + day / 31 % 12, 1 + day % 28);
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto terms = storyline::document_terms(title, text, nullptr);
+    const auto a = clusterer.add(terms, date, "en");
+    busy += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    bytes += title.size() + text.size();
+    truth.push_back(live_ids[which]);
+    got.push_back(static_cast<int>(a.event));
+  }
+  // B-cubed over all documents.
+  std::unordered_map<long long, int> both;
+  std::unordered_map<int, int> nt, ng;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    ++both[static_cast<long long>(truth[i]) * 100000000LL + got[i]];
+    ++nt[truth[i]];
+    ++ng[got[i]];
+  }
+  double p = 0, r = 0;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    const double inter = both[static_cast<long long>(truth[i]) * 100000000LL + got[i]];
+    p += inter / ng[got[i]];
+    r += inter / nt[truth[i]];
+  }
+  p /= static_cast<double>(truth.size());
+  r /= static_cast<double>(truth.size());
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("cluster speed: %.0f docs/s on 1 thread (%ld docs of %d words, %.1f MB/s of text; terms + clustering)\n",
+              static_cast<double>(docs) / busy, docs, words, static_cast<double>(bytes) / busy / 1e6);
+  std::printf("cluster memory: peak RSS %.0f MB, %zu events open at the end (of %d generated)\n", ru.ru_maxrss / 1024.0,
+              clusterer.open_events(), next_event);
+  std::printf("cluster sanity: generated events B-cubed F1 %.3f P %.3f R %.3f\n", 2 * p * r / (p + r), p, r);
+  return 0;
+}

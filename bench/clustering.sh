@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Event clustering: B-cubed F1 on ECB+ dev (../shared/bench/clustering, its scorer's last
+# line), then throughput and memory on a generated stream (bench/cluster_bench.cc).
+set -euo pipefail
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+shared=${STORYLINE_SHARED:-$here/../../shared}
+set_dir=$shared/bench/clustering
+echo "== clustering (ECB+ dev, $set_dir)"
+if [ -f "$set_dir/dev.jsonl" ]; then
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  # The system sees only id, title, text, lang and date; never the gold labels.
+  /usr/bin/python3 -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf8"):
+    d = json.loads(line)
+    print(json.dumps({k: d[k] for k in ("id", "title", "text", "lang", "date")}, ensure_ascii=False))
+' "$set_dir/dev.jsonl" > "$tmp/in.jsonl"
+  "$build/storyline" cluster "$tmp/in.jsonl" | /usr/bin/python3 -c '
+import json, sys
+for line in sys.stdin:
+    d = json.loads(line)
+    print(json.dumps({"id": d["id"], "cluster": d["event"]}))
+' > "$tmp/pred.jsonl"
+  echo "clustering quality: $(/usr/bin/python3 "$set_dir/score.py" "$tmp/pred.jsonl" "$set_dir/dev.jsonl" | tail -1)"
+else
+  echo "clustering quality: SKIPPED, no benchmark data at $set_dir (set STORYLINE_SHARED)"
+fi
+"$build/cluster_bench" --docs "${CLUSTER_BENCH_DOCS:-100000}"
