@@ -14,22 +14,38 @@
 namespace storyline {
 namespace {
 
+// Function words and the reporting vocabulary every news article shares.
+constexpr std::string_view kStopwords[] = {
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
+    "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
+    "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own",
+    "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+    "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+    "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your", "yours", "said", "says", "say", "also", "new", "one",
+    "two", "year", "years", "told", "may", "might", "last", "first", "week", "day", "time", "people",
+    "according", "mr", "mrs", "ms", "s", "t", "it's", "don't", "there's", "get", "got", "like"};
+
+// A word of up to 8 bytes packed into an integer (words hold no NUL byte, so the packing
+// is unique): the stop-word test is one integer-set lookup, no string hashing.
+std::uint64_t pack(std::string_view w) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, w.data(), w.size());
+  return v;
+}
+
 bool is_stopword(std::string_view w) {
-  // Function words and the reporting vocabulary every news article shares.
-  static const std::unordered_set<std::string_view> kStop = {
-      "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
-      "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-      "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
-      "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
-      "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
-      "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own",
-      "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
-      "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
-      "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-      "why", "will", "with", "would", "you", "your", "yours", "said", "says", "say", "also", "new", "one",
-      "two", "year", "years", "told", "may", "might", "last", "first", "week", "day", "time", "people",
-      "according", "mr", "mrs", "ms", "s", "t", "it's", "don't", "there's", "been", "get", "got", "like"};
-  return kStop.count(w) > 0;
+  static const auto* const kShort = [] {
+    auto* set = new std::unordered_set<std::uint64_t>();
+    for (std::string_view s : kStopwords)
+      if (s.size() <= 8) set->insert(pack(s));
+    return set;
+  }();
+  if (w.size() <= 8) return kShort->count(pack(w)) > 0;
+  return w == "according" || w == "themselves";  // the only longer ones in kStopwords
 }
 
 // Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow",
@@ -192,6 +208,10 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       len += n;
     }
   };
+  // The common case, one lowered ASCII letter or digit, without a call.
+  auto append_char = [&](char c) {
+    if (len < kMaxWord) word[len++] = c;
+  };
   for (std::size_t i = 0; i < line.size();) {
     const auto b = static_cast<unsigned char>(line[i]);
     if (b < 0x80) {
@@ -203,11 +223,10 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
           number = digit;
           capital = upper;
         }
-        const char c = static_cast<char>(upper ? b + 32 : b);
-        append(&c, 1);
+        append_char(static_cast<char>(upper ? b + 32 : b));
       } else if (len > 0 && (b == '\'' || ((b == '.' || b == ',' || b == ':') && number && i + 1 < line.size() &&
                                             line[i + 1] >= '0' && line[i + 1] <= '9'))) {
-        append(&line[i], 1);  // "don't", "4.6", "410,000", "10:30"
+        append_char(line[i]);  // "don't", "4.6", "410,000", "10:30"
       } else {
         flush();
         if (b == '.' || b == '!' || b == '?' || b == ':' || b == ';' || b == '"') sentence_start = true;

@@ -174,19 +174,31 @@ struct EventClusterer::State {
   std::vector<std::uint32_t> touched;
   std::size_t open_events = 0, open_stories = 0;
 
+  // log(df + 0.5), tabulated for the small counts nearly every term has.
+  std::vector<double> log_df_table;
+  double log_df(std::uint32_t df_value) {
+    if (log_df_table.empty())
+      for (std::uint32_t k = 0; k < 4096; ++k) log_df_table.push_back(std::log(k + 0.5));
+    return df_value < log_df_table.size() ? log_df_table[df_value] : std::log(df_value + 0.5);
+  }
+
   std::vector<WeightedTerm> weigh(const DocumentTerms& terms) {
     ++docs;
-    for (const auto& t : terms.terms) ++df[t.hash];
+    std::vector<std::uint32_t> counts;  // each term's df, looked up once
+    counts.reserve(terms.terms.size());
+    for (const auto& t : terms.terms) counts.push_back(++df[t.hash]);
     std::vector<WeightedTerm> v;
     v.reserve(terms.terms.size());
     double norm2 = 0;
     const double n = static_cast<double>(docs);
-    for (const auto& t : terms.terms) {
+    const double log_n = std::log(n + 1.0 + options.idf_prior_documents);
+    for (std::size_t k = 0; k < terms.terms.size(); ++k) {
+      const WeightedTerm& t = terms.terms[k];
       // Sublinear term frequency; weights below one come from the position decay.
       const double tf = t.weight >= 1 ? 1.0 + std::log(double(t.weight)) : double(t.weight);
       // The prior's pseudo-documents contain no term: on a cold start (five articles) a
       // word they all share still weighs something, and on a long stream the prior fades.
-      const double idf = std::log((n + 1.0 + options.idf_prior_documents) / (df[t.hash] + 0.5));
+      const double idf = log_n - log_df(counts[k]);
       const double w = tf * idf;
       if (w <= 0) continue;
       v.push_back({t.hash, static_cast<float>(w)});

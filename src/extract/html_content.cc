@@ -538,7 +538,7 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
         if (!take) {
           NodeStats* s = scorer.stats(c);
           if (s && !s->junk) {
-            if (scorer.score_of(c) >= threshold) take = true;
+            if (scorer.score_of(c) >= threshold && scorer.link_density(*s) < atof(getenv("SL_SIBLD"))) take = true;
             else if (tag_of(c) == "p" && s->units >= 80 && scorer.link_density(*s) < 0.25) take = true;
           }
         }
