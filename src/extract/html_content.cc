@@ -27,6 +27,9 @@ struct NodeStats {
 // with an unlucky class name ("off-canvas-advert-pusher"), not boilerplate.
 constexpr double kMaxJunkShare = 0.4;
 
+// A sibling of the best container joins the body only with less link text than this.
+constexpr double kMaxSiblingLinkDensity = 0.2;
+
 bool any_of_words(const std::string& s, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
     if (s.find(w) != std::string::npos) return true;
@@ -51,7 +54,7 @@ bool negative_hint(const std::string& h) {
       "navigation", "menu", "pagination", "pager", "toolbar", "outbrain", "taboola", "trending", "popular",
       "signup", "paywall", "byline", "tags", "tagcloud", "login", "caption", "credit", "credits", "meta",
       "dateline", "timestamp", "topics", "keywords", "rail", "teaser", "teasers", "skip", "mostpopular",
-      "readmore", "author", "bio", "print", "toc", "hidden", "sr", "dialog", "overlay", "drawer", "offcanvas"};
+      "readmore", "author", "bio", "print", "toc", "hidden", "sr", "dialog", "overlay", "drawer", "offcanvas", "cta"};
   std::size_t i = 0;
   while (i < h.size()) {
     while (i < h.size() && !std::isalnum(static_cast<unsigned char>(h[i]))) ++i;
@@ -538,7 +541,10 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
         if (!take) {
           NodeStats* s = scorer.stats(c);
           if (s && !s->junk) {
-            if (scorer.score_of(c) >= threshold && scorer.link_density(*s) < atof(getenv("SL_SIBLD"))) take = true;
+            // A sibling that is a block of teasers (a headline link and a line of
+            // summary per item, "Popular this week") scores like prose: its links give
+            // it away. The article's own continuation has few.
+            if (scorer.score_of(c) >= threshold && scorer.link_density(*s) < kMaxSiblingLinkDensity) take = true;
             else if (tag_of(c) == "p" && s->units >= 80 && scorer.link_density(*s) < 0.25) take = true;
           }
         }
