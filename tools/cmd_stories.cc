@@ -325,9 +325,9 @@ int run_digest(const DigestArgs& args) {
   std::printf("digest: %zu stories, %zu events, %zu articles (%zu added now) in %.1fs\n", d->stories.size(), events,
               d->articles, ingested->added + ingested->new_versions, secs);
   for (const DigestStory& s : d->stories)
-    std::printf("  %s  %s..%s  %zu events  %s\n", (dir / "stories" / (s.slug + ".md")).string().c_str(),
+    std::printf("  %s  %s..%s  %zu event%s  %s\n", (dir / "stories" / (s.slug + ".md")).string().c_str(),
                 s.first_date.empty() ? "?" : s.first_date.c_str(), s.last_date.empty() ? "?" : s.last_date.c_str(),
-                s.events.size(), s.title.c_str());
+                s.events.size(), s.events.size() == 1 ? "" : "s", s.title.c_str());
   std::printf("wrote %s, %s, %s and %zu story pages; store: %s\n", (dir / "index.md").string().c_str(),
               (dir / "index.html").string().c_str(), (dir / "digest.json").string().c_str(), d->stories.size(), db.c_str());
   if (!ok) return kExitSomeFailed;
