@@ -241,6 +241,7 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
     j["placed"] = s.placed;
     j["new_events"] = s.new_events;
     j["new_stories"] = s.new_stories;
+    j["copies"] = s.copies;
     j["seconds"] = s.seconds;
     std::cout << j.dump() << "\n";
   } else {
@@ -248,8 +249,8 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
                  s.documents, s.inputs_total, db.c_str(), s.seconds, s.seconds > 0 ? s.documents / s.seconds : 0.0, s.added,
                  s.new_versions, s.unchanged, failed);
     if (s.placed)
-      std::fprintf(stderr, "placed %zu articles: %zu new events, %zu new stories (storyline stories)\n", s.placed,
-                   s.new_events, s.new_stories);
+      std::fprintf(stderr, "placed %zu articles: %zu new events, %zu new stories, %zu copies (storyline stories)\n",
+                   s.placed, s.new_events, s.new_stories, s.copies);
   }
   return failed ? kExitSomeFailed : kExitOk;
 }

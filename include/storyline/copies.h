@@ -36,6 +36,19 @@ struct CopySignature {
 
 CopySignature copy_signature(std::string_view utf8_text, const CopyOptions& options = {});
 
+// The LSH keys of a signature: one per band (its rows hashed together, the band's index
+// mixed in) and one for the exact hash. Two texts sharing a key are candidates; a store
+// indexes these keys to find the copies of a new text without looking at the others.
+std::vector<std::uint64_t> copy_keys(const CopySignature& signature, const CopyOptions& options = {});
+
+// Whether two signatures are copies by the options' thresholds, with the evidence.
+struct CopyCheck {
+  bool copy = false;
+  bool exact = false;
+  double jaccard = 0, containment = 0;
+};
+CopyCheck check_copy(const CopySignature& a, const CopySignature& b, const CopyOptions& options = {});
+
 // Exact Jaccard and containment of two signatures' shingle sets.
 double jaccard(const CopySignature& a, const CopySignature& b);
 double containment(const CopySignature& a, const CopySignature& b);  // |a∩b| / min(|a|,|b|)

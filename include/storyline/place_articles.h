@@ -1,6 +1,7 @@
-// Placing stored articles into events and stories, incrementally.
+// Placing stored articles into copies, events and stories, incrementally.
 //
-// Reads the articles the store has not placed yet (in publication order), continues the
+// Reads the articles the store has not placed yet (in publication order), finds each
+// one's copies among all stored articles through the LSH keys the store keeps, continues the
 // clusterer from the state the store saved last time, writes each article's event and
 // story and the new state, all in one transaction: adding one page later places that
 // page without re-clustering the others, and a crash leaves the previous placement.
@@ -27,6 +28,7 @@ struct PlacementStats {
   std::size_t new_events = 0;
   std::size_t new_stories = 0;
   std::size_t date_conflicts = 0;
+  std::size_t copies = 0;  // new articles found to copy a stored one (or copied by it)
 };
 
 Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& options);

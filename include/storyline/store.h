@@ -54,6 +54,15 @@ struct EventRow {
   bool date_conflict = false;
 };
 
+// A copy the store found when the article came in (copies.h): the original it copies and
+// how (identical | syndicated | mirror | update), with the evidence.
+struct CopyRow {
+  std::int64_t article = 0;
+  std::int64_t original = 0;
+  std::string relation;
+  double jaccard = 0, containment = 0;
+};
+
 struct SearchHit {
   std::int64_t rowid = 0;
   std::string title, outlet, page_date, source;
@@ -91,6 +100,12 @@ class Store {
   Status save_cluster_state(const std::string& state);
   Status set_event(const EventRow& row);
   Result<std::vector<EventRow>> event_rows(std::uint64_t story = 0);  // 0: every story
+
+  // Copies (schema 3): each article's LSH keys, to find the copies of the next one.
+  Status add_copy_keys(std::int64_t article, const std::vector<std::uint64_t>& keys);
+  Result<std::vector<std::int64_t>> copy_candidates(const std::vector<std::uint64_t>& keys);
+  Status set_copy(const CopyRow& row);
+  Result<std::vector<CopyRow>> copy_rows();
 
   Status for_each_article(const std::function<void(const StoredArticle&)>& fn);
 

@@ -100,6 +100,27 @@ double containment(const CopySignature& a, const CopySignature& b) {
   return static_cast<double>(intersection(a.shingles, b.shingles)) / static_cast<double>(smaller);
 }
 
+std::vector<std::uint64_t> copy_keys(const CopySignature& sig, const CopyOptions& o) {
+  std::vector<std::uint64_t> keys;
+  keys.push_back(mix(sig.exact ^ 0xE3AC7ULL));
+  if (sig.shingles.empty()) return keys;
+  for (int band = 0; band < o.bands; ++band) {
+    const std::uint32_t* row = sig.minhash.data() + band * o.rows_per_band;
+    keys.push_back(mix(XXH3_64bits(row, static_cast<std::size_t>(o.rows_per_band) * sizeof(std::uint32_t)) +
+                       static_cast<std::uint64_t>(band)));
+  }
+  return keys;
+}
+
+CopyCheck check_copy(const CopySignature& a, const CopySignature& b, const CopyOptions& o) {
+  CopyCheck c;
+  c.exact = a.exact == b.exact;
+  c.jaccard = c.exact ? 1.0 : jaccard(a, b);
+  c.containment = c.exact ? 1.0 : containment(a, b);
+  c.copy = c.exact || c.jaccard >= o.min_jaccard || c.containment >= o.min_containment;
+  return c;
+}
+
 std::vector<CopyPair> copy_pairs(const std::vector<CopySignature>& sigs, const CopyOptions& o) {
   // Candidates: texts sharing a whole band of their signature (or the exact hash).
   std::vector<std::pair<std::size_t, std::size_t>> candidates;

@@ -30,24 +30,19 @@ struct Member {
 std::string day_of(const std::string& iso) { return iso.size() >= 10 ? iso.substr(0, 10) : ""; }
 
 
-// Copies among a story's members: each non-canonical member of a group points to the
-// group's canonical one. Only originals feed the analysis, so a wire story printed by
+// Copies as the store recorded them when the articles came in (place_articles.h): a copy
+// points to its original. Only originals feed the analysis, so a wire story printed by
 // five outlets is summarized and quoted once (its copies stay listed as sources).
-void mark_copies(std::vector<Member>& members) {
-  std::vector<CopySignature> sigs;
-  std::vector<CopyMember> info;
-  for (const Member& m : members) {
-    const Article& a = m.stored->article;
-    const std::string body = a.text();
-    sigs.push_back(copy_signature(body));
-    info.push_back({a.url, a.outlet, m.row.date_conflict ? "" : m.date, body.size()});
+void mark_copies(std::vector<Member>& members, const std::unordered_map<std::int64_t, CopyRow>& copies,
+                 const std::unordered_map<std::int64_t, std::string>& content_ids) {
+  for (Member& m : members) {
+    auto it = copies.find(m.stored->rowid);
+    if (it == copies.end()) continue;
+    auto id = content_ids.find(it->second.original);
+    if (id == content_ids.end()) continue;
+    m.copy_of = id->second;
+    m.relation = it->second.relation;
   }
-  const auto groups = copy_groups(info, sigs, copy_pairs(sigs));
-  for (const CopyGroup& g : groups)
-    for (const CopyLink& l : g.links) {
-      members[l.member].copy_of = members[g.canonical].id;
-      members[l.member].relation = l.relation;
-    }
 }
 
 DigestArticle digest_article(const Member& m) {
@@ -312,6 +307,10 @@ std::string story_slug(const std::string& title, std::uint64_t id) {
 Result<Digest> build_digest(Store& store, const DigestOptions& options) {
   Result<std::vector<EventRow>> rows = store.event_rows(options.story);
   if (!rows.ok()) return rows.status();
+  Result<std::vector<CopyRow>> copy_rows = store.copy_rows();
+  if (!copy_rows.ok()) return copy_rows.status();
+  std::unordered_map<std::int64_t, CopyRow> copies;
+  for (const CopyRow& r : *copy_rows) copies[r.article] = r;
   std::unordered_map<std::int64_t, EventRow> placed;
   for (const EventRow& r : *rows) placed[r.article] = r;
   std::vector<StoredArticle> stored;
@@ -321,12 +320,14 @@ Result<Digest> build_digest(Store& store, const DigestOptions& options) {
   if (!st.ok()) return st;
 
   // Stories -> members.
+  std::unordered_map<std::int64_t, std::string> content_ids;
+  for (const StoredArticle& a : stored) content_ids[a.rowid] = a.article.id();
   std::map<std::uint64_t, std::vector<Member>> by_story;
   for (const StoredArticle& a : stored) {
     Member m;
     m.stored = &a;
     m.row = placed[a.rowid];
-    m.id = a.article.id();
+    m.id = content_ids[a.rowid];
     m.date = a.article.published.empty() ? a.article.page_date : a.article.published;
     m.day = day_of(m.date);
     by_story[m.row.story].push_back(std::move(m));
@@ -335,7 +336,7 @@ Result<Digest> build_digest(Store& store, const DigestOptions& options) {
   Digest digest;
   digest.generated_at = options.now;
   for (auto& [story_id, members] : by_story) {
-    mark_copies(members);
+    mark_copies(members, copies, content_ids);
     std::vector<const Member*> all;
     for (const Member& m : members) all.push_back(&m);
     DigestStory story;

@@ -255,6 +255,26 @@ class Scorer {
     return best;
   }
 
+  // A paragraph: <p>, or a <div>/<section> used as one (text of its own, or only
+  // inline content: "<div><span>Text...</span></div>").
+  bool paragraph_like(const xmlNode* n) {
+    const std::string_view tag = tag_of(n);
+    if (tag == "p") return true;
+    if (tag != "div" && tag != "section") return false;
+    const NodeStats* s = stats(n);
+    return s && (!s->has_block || has_direct_text(n));
+  }
+
+  // A paragraph next to the article's container continues it (the lead paragraphs of
+  // an article often sit before the wrapper of the rest): long with few links, or a
+  // short sentence without links ("You shouldn't just believe them.").
+  bool sibling_paragraph(const xmlNode* n, const NodeStats& s) const {
+    if (s.units >= 80) return link_density(s) < 0.25;
+    if (s.units < 15 || s.link_units > 0) return false;
+    const std::string t = text_of(n);
+    return text::ends_like_sentence(t);
+  }
+
   static bool is_ancestor(const xmlNode* a, const xmlNode* n) {
     for (const xmlNode* p = n->parent; p; p = p->parent)
       if (p == a) return true;
@@ -446,7 +466,9 @@ class Emitter {
 
   void add(const std::string& piece) {
     if (pending_type_ == BlockType::kHeading && piece == title_) return;
-    if (pending_type_ == BlockType::kTableRow) {
+    // Table rows and preformatted lines (code, verse) are kept as they are: a short
+    // line there is data, not a share button or a byline.
+    if (pending_type_ == BlockType::kTableRow || pending_type_ == BlockType::kPreformatted) {
       out_.blocks.push_back({pending_type_, piece});
       return;
     }
@@ -545,7 +567,7 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
             // summary per item, "Popular this week") scores like prose: its links give
             // it away. The article's own continuation has few.
             if (scorer.score_of(c) >= threshold && scorer.link_density(*s) < kMaxSiblingLinkDensity) take = true;
-            else if (tag_of(c) == "p" && s->units >= 80 && scorer.link_density(*s) < 0.25) take = true;
+            else if (scorer.paragraph_like(c) && scorer.sibling_paragraph(c, *s)) take = true;
           }
         }
         if (take) emitter.emit(c);

@@ -157,6 +157,98 @@ TEST(ExtractArticle, FutureDatesAreDroppedWithAWarning) {
   EXPECT_TRUE(warned);
 }
 
+// Joins the blocks of an extraction, one a line.
+std::string body_of(const HtmlContent& c) {
+  std::string body;
+  for (const Block& b : c.blocks) body += b.text + "\n";
+  return body;
+}
+
+TEST(HtmlContent, SourceLineBreaksAreSpacesBrAndPreSplit) {
+  const char* page = "<html><body><article><div><span>Photos\n which were released online on Monday show the\n"
+                     "harbour council's new pier, finished two years late and over budget.<br>A second line"
+                     " after a break closes the story of the pier that the sea could not take.</span></div>"
+                     "<pre>line one\nline two</pre><p>The council will meet again in May to choose a builder for "
+                     "the new pier.</p></article></body></html>";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_NE(body.find("Photos which were released online on Monday show the harbour council's"), std::string::npos) << body;
+  EXPECT_NE(body.find("\nA second line after a break"), std::string::npos) << body;
+  EXPECT_NE(body.find("line one\nline two"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, DivsOfInlineTextAreParagraphs) {
+  // No <p> at all: each paragraph is a <div> whose text sits in <span>s.
+  const char* page = R"(<html><body><div class="nav"><a href="/">Home</a> <a href="/n">News</a></div>
+  <div class="x1"><div><span><span>Veteran actress Mara Lind, who in 2008 won the award for best actress in a
+  leading role, has shared new photos of herself on her page.</span></span></div>
+  <div><span>She carried a hand bag in the colours of the flag. The actress was one of the guests invited to an
+  event by a media mogul, the organisers said.</span></div></div></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  EXPECT_TRUE(c.found_container);
+  const std::string body = body_of(c);
+  EXPECT_NE(body.find("Veteran actress Mara Lind"), std::string::npos) << body;
+  EXPECT_NE(body.find("She carried a hand bag"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Home"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, EmbeddedPostsKeepTheirTextAndAttribution) {
+  const char* page = R"(<html><body><article>
+  <p>The state's new slogan for an anti-drug campaign drew a large share of attention on social media on Monday,
+  and the governor answered her critics within hours.</p>
+  <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and the state spent
+  nearly half a million on it <a href="https://t.example/x">t.example/x</a></p>— Dana Roe (@danaroe)
+  <a href="https://t.example/s/1">November 18, 2031</a></blockquote></div>
+  <p>The agency that wrote the campaign has been paid nearly half a million dollars so far this year, a report said.</p>
+  <div class="social-share"><a href="#">Share</a> <a href="#">Tweet</a></div>
+  </article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_NE(body.find("Yes this is real"), std::string::npos) << body;
+  EXPECT_NE(body.find("— Dana Roe (@danaroe) November 18, 2031"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Share"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, TeaserSiblingsStayOutParagraphSiblingsJoin) {
+  // The article's lead paragraphs sit next to the wrapper of the rest; after it, a block
+  // of teasers (a headline link and a line of summary each) scores like prose.
+  std::string page = R"(<html><body><div class="wrap">
+  <div class="para">The council voted on Tuesday to close the old ferry pier, citing the cost of repairs after storms.</div>
+  <div class="para">You shouldn't just believe them.</div>
+  <div class="rest">)";
+  for (int i = 0; i < 4; ++i)
+    page += "<p>Ferry operators said the closure would add twenty minutes to the crossing, and several of them, "
+            "worried about the winter, asked for a temporary shuttle from the north quay to the harbour.</p>";
+  page += R"(</div><div class="more">)";
+  for (int i = 0; i < 4; ++i)
+    page += "<div><h3><a href=\"/t\">Fishing fleet returns early as storms continue</a></h3><p>The boats came back "
+            "three days early, with half of their usual catch, and the crews said more storms were coming.</p></div>";
+  page += "</div></div></body></html>";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_TRUE(body.starts_with("The council voted on Tuesday")) << body;
+  EXPECT_NE(body.find("You shouldn't just believe them."), std::string::npos) << body;
+  EXPECT_EQ(body.find("Fishing fleet"), std::string::npos) << body;
+  EXPECT_EQ(body.find("The boats came back"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, CallToActionBoxIsNotBody) {
+  std::string page = "<html><body><article>";
+  for (int i = 0; i < 3; ++i)
+    page += "<p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after "
+            "two winters of storms that cracked its pilings.</p>";
+  page += R"(<div class="cta letter"><h3>A word to our readers</h3><p>We do this work every day at no cost to you,
+  but it is far from free to produce, and we cannot afford to slow down. Support us today.</p></div>
+  </article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  EXPECT_EQ(body_of(c).find("no cost to you"), std::string::npos) << body_of(c);
+}
+
 TEST(DetectFormat, ByContent) {
   EXPECT_EQ(detect_format("<!DOCTYPE html><html>"), InputFormat::kHtml);
   EXPECT_EQ(detect_format("  <div><p>text</p></div>"), InputFormat::kHtml);

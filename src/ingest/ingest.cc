@@ -108,6 +108,7 @@ Result<IngestStats> ingest(const std::string& db_path, const std::vector<std::st
       stats.placed = placed->placed;
       stats.new_events = placed->new_events;
       stats.new_stories = placed->new_stories;
+      stats.copies = placed->copies;
     }
   }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

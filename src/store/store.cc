@@ -1,5 +1,7 @@
 #include "storyline/store.h"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -56,6 +58,14 @@ CREATE TABLE article_events(
 CREATE INDEX article_events_event ON article_events(event);
 CREATE INDEX article_events_story ON article_events(story);
 CREATE TABLE cluster_state(id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL);
+CREATE TABLE copy_keys(key INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id));
+CREATE INDEX copy_keys_key ON copy_keys(key);
+CREATE TABLE article_copies(
+  article INTEGER PRIMARY KEY REFERENCES articles(id),
+  original INTEGER NOT NULL REFERENCES articles(id),
+  relation TEXT NOT NULL,
+  jaccard REAL NOT NULL,
+  containment REAL NOT NULL);
 )sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
@@ -461,6 +471,56 @@ Result<std::vector<EventRow>> Store::event_rows(std::uint64_t story) {
     out.push_back(r);
   }
   if (rc != SQLITE_DONE) return sql_error(impl_->db, "events");
+  return out;
+}
+
+Status Store::add_copy_keys(std::int64_t article, const std::vector<std::uint64_t>& keys) {
+  Stmt s(impl_->db, "INSERT INTO copy_keys(key, article) VALUES(?, ?)");
+  if (!s.ok()) return sql_error(impl_->db, "copy keys");
+  for (std::uint64_t k : keys) {
+    s.bind(1, static_cast<std::int64_t>(k)).bind(2, article);
+    if (s.step() != SQLITE_DONE) return sql_error(impl_->db, "copy keys");
+    s.reset();
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<std::int64_t>> Store::copy_candidates(const std::vector<std::uint64_t>& keys) {
+  Stmt s(impl_->db, "SELECT article FROM copy_keys WHERE key = ?");
+  if (!s.ok()) return sql_error(impl_->db, "copy candidates");
+  std::vector<std::int64_t> out;
+  for (std::uint64_t k : keys) {
+    s.bind(1, static_cast<std::int64_t>(k));
+    int rc;
+    // A key shared by very many articles is boilerplate (an empty body): skip it, as the
+    // batch copy finder does, to keep each lookup bounded.
+    std::vector<std::int64_t> hits;
+    while ((rc = s.step()) == SQLITE_ROW) hits.push_back(s.int64(0));
+    if (rc != SQLITE_DONE) return sql_error(impl_->db, "copy candidates");
+    s.reset();
+    if (hits.size() <= 2000) out.insert(out.end(), hits.begin(), hits.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Status Store::set_copy(const CopyRow& row) {
+  Stmt s(impl_->db,
+         "INSERT OR REPLACE INTO article_copies(article, original, relation, jaccard, containment) VALUES(?,?,?,?,?)");
+  if (!s.ok()) return sql_error(impl_->db, "set copy");
+  s.bind(1, row.article).bind(2, row.original).bind(3, row.relation);
+  s.bind_real(4, row.jaccard).bind_real(5, row.containment);
+  return s.step() == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "set copy");
+}
+
+Result<std::vector<CopyRow>> Store::copy_rows() {
+  Stmt s(impl_->db, "SELECT article, original, relation, jaccard, containment FROM article_copies ORDER BY article");
+  if (!s.ok()) return sql_error(impl_->db, "copies");
+  std::vector<CopyRow> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) out.push_back({s.int64(0), s.int64(1), s.text(2), s.real(3), s.real(4)});
+  if (rc != SQLITE_DONE) return sql_error(impl_->db, "copies");
   return out;
 }
 

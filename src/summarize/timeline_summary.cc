@@ -77,11 +77,24 @@ std::vector<long> days_mentioned(std::string_view s, const ParsedDate& published
     if (found->date.day > 0) out.push_back(day_number(found->date.year, found->date.month, found->date.day));
     from += std::max<std::size_t>(found->end, 1);
   }
+  const long pub = day_number(published.year, published.month, published.day);
   for (std::size_t from = 0; from < s.size();) {
     const auto found = extract::find_relative_date(s.substr(from), published);
     if (!found) break;
-    if (found->date.day > 0) out.push_back(day_number(found->date.year, found->date.month, found->date.day));
+    const std::size_t at = from + found->begin;
     from += std::max<std::size_t>(found->end, 1);
+    if (found->date.day <= 0) continue;
+    const long d = day_number(found->date.year, found->date.month, found->date.day);
+    if (P("FUT", 0) > 0) {
+      // "will meet on Friday", "next Monday": the future, not the last such day.
+      std::string before = text::to_lower_ascii(std::string(s.substr(at >= 40 ? at - 40 : 0, at >= 40 ? 40 : at)));
+      bool future = false;
+      for (const char* w : {"will ", "next ", "'ll ", "due ", "scheduled ", "expected ", "until ", "by "})
+        if (before.find(w) != std::string::npos) future = true;
+      if (future && pub - d > 0 && pub - d < 7) continue;
+    }
+    if (P("NOSHIFT", 0) > 0 && found->date.year < published.year && pub - d > 180) continue;
+    out.push_back(d);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -173,9 +186,11 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
   std::map<long, double> score;
   auto add = [&](const std::map<long, double>& f, double w) {
     if (w == 0) return;
-    double mx = 1;
-    for (const auto& [d, v] : f) mx = std::max(mx, v);
-    for (const auto& [d, v] : f) score[d] += w * v / mx;
+    const bool lg = P("LOG", 0) > 0;
+    auto tr = [&](double v) { return lg ? std::log1p(v) : v; };
+    double mx = 1e-9;
+    for (const auto& [d, v] : f) mx = std::max(mx, tr(v));
+    for (const auto& [d, v] : f) score[d] += w * tr(v) / mx;
   };
   add(m_all, P("W_ALL", 1));
   add(m_soon, P("W_SOON", 0));

@@ -26,6 +26,25 @@ if not ok:
     sys.exit(1)
 PY
 
+# --- ingest places copies too: the wire copy and the mirror, found through the stored keys ---
+run half.json err ingest --db ex.db --json "$src"/examples/pages/a1-riverton-herald.html "$src"/examples/pages/b-meridian-wire-coastline-times.txt
+run rest.json err ingest --db ex.db --json "$src/examples/pages"
+"$PY" - half.json rest.json <<'PY' && pass "ingest in two steps: the later pages' copies (wire copy, mirror) are found among the earlier ones" || fail "copies at ingest (see above)"
+import json, sys
+a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
+ok = a["copies"] == 0 and b["copies"] == 2 and b["placed"] == 12 and a["placed"] == 2
+if not ok: print(a, b); sys.exit(1)
+PY
+run story.json err story --db ex.db 1 --json
+"$PY" - story.json <<'PY' && pass "the story's mirror points to the Riverton Herald's original" || fail "mirror link in story --json (see above)"
+import json, sys
+s = json.load(open(sys.argv[1]))["stories"][0]
+arts = {a["id"]: a for e in s["events"] for a in e["articles"]}
+mirror = [a for a in arts.values() if a["copy_relation"] == "mirror"]
+ok = len(mirror) == 1 and arts[mirror[0]["copy_of"]]["source"].endswith("a1-riverton-herald.html")
+if not ok: print([(a["source"], a["copy_relation"], a["copy_of"]) for a in arts.values()]); sys.exit(1)
+PY
+
 # --- pre-extracted JSONL in, one line out per line, in input order; a bad line is named ---
 cat > pre.jsonl <<'J'
 {"id": "x1", "title": "Magnitude 7.1 earthquake strikes off Sumatra", "text": "A magnitude 7.1 earthquake struck off Sumatra on Tuesday, killing 12 people in Padang.", "lang": "en", "date": "2024-03-05"}
