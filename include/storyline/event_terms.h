@@ -25,7 +25,7 @@ struct TermOptions {
   double position_decay = 0.3;  // line k of the body weighs 1 / (1 + decay * k)
   // Numbers and dates count this many words: they are written the same in every language
   // and tell two events of the same kind apart (23 pirates, not 26).
-  double anchor_weight = 3.0;
+  double anchor_weight = 5.0;
 };
 
 struct WeightedTerm {

@@ -40,7 +40,7 @@ struct EventOptions {
   int story_window_days = 400;
   double date_override_similarity = 0.6;
   double idf_prior_documents = 50;    // pseudo-documents added to N in the idf
-  int max_document_terms = 64;        // strongest terms of a document kept in its vector
+  int max_document_terms = 128;       // strongest terms of a document kept in its vector
   std::size_t max_open_events = 20000;
   std::size_t max_open_stories = 20000;
 };

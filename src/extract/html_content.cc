@@ -138,7 +138,7 @@ class Scorer {
            if (n != body_) {
              const std::string h = hints_of(n);
              if (structural_junk_tag(tag) || hidden(n) ||
-                 (negative_hint(h) && !positive_hint(h) && tag != "a" && tag != "p"))
+                 (negative_hint(h) && !positive_hint(h) && tag != "a" && (tag != "p" || getenv("SL_P"))))
                s.suspect = true;
            }
            if (tag == "a") ++in_link;
