@@ -287,10 +287,27 @@ int run_digest(const DigestArgs& args) {
   io.threads = args.threads;
   io.extract.now = args.now.empty() ? now_iso8601() : args.now;
   IngestCallbacks cb;
-  cb.on_problem = [](const std::string& where, const std::string& why) {
+  // Progress on a terminal only, redrawn in place; problems clear it first.
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  bool shown = false;
+  auto clear = [&] {
+    if (shown) std::fprintf(stderr, "\r\033[K");
+    shown = false;
+  };
+  cb.on_problem = [&](const std::string& where, const std::string& why) {
+    clear();
     std::cerr << "storyline: " << where << ": " << why << "\n";
   };
+  cb.on_progress = [&](const IngestStats& s) {
+    if (!tty) return;
+    std::fprintf(stderr, "\r\033[Kdigest: reading %zu/%zu inputs, %zu documents, %zu failed", s.inputs_done,
+                 s.inputs_total, s.documents, s.failed);
+    shown = true;
+  };
   Result<IngestStats> ingested = ingest(db, expanded.paths, io, cb);
+  clear();
+  if (tty) std::fprintf(stderr, "digest: analysing stories…");
+  shown = tty;
   if (!ingested.ok()) {
     std::cerr << "storyline: " << ingested.status().message() << "\n";
     return kExitSomeFailed;
@@ -308,6 +325,7 @@ int run_digest(const DigestArgs& args) {
   }
   o.translate_to = args.translate;
   Result<Digest> d = build_digest(*store, o);
+  clear();
   if (!d.ok()) {
     std::cerr << "storyline: " << d.status().message() << "\n";
     return kExitSomeFailed;
@@ -359,6 +377,8 @@ std::vector<Command> add_story_commands(CLI::App& app) {
   cluster->add_option("--position-decay", args->terms.position_decay, "body line k weighs 1/(1+decay*k)")
       ->capture_default_str();
   cluster->add_option("--anchor-weight", args->terms.anchor_weight, "a number or date counts this many words")
+      ->capture_default_str();
+  cluster->add_option("--max-body-terms", args->terms.max_body_terms, "stop reading a body after this many terms (0: all)")
       ->capture_default_str();
   cluster->add_option("--max-terms", args->events.max_document_terms, "strongest terms kept per document")
       ->capture_default_str();

@@ -26,6 +26,11 @@ struct TermOptions {
   // Numbers and dates count this many words: they are written the same in every language
   // and tell two events of the same kind apart (23 pirates, not 26).
   double anchor_weight = 5.0;
+  // Reading stops at the first line that starts after this many terms (0: read it all):
+  // an event's specifics are in the first paragraphs, and the tail of a long article
+  // mostly adds background that other events share. Counted in terms, not bytes, so
+  // it means the same in every script.
+  int max_body_terms = 0;
 };
 
 struct WeightedTerm {

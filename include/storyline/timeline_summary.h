@@ -6,9 +6,10 @@
 // Every sentence's date expressions ("on Monday", "March 5", "yesterday", "April 20,
 // 2010") are resolved against its article's publication day; a day scores by the number
 // of later articles that name it, with the number of articles published on it as a
-// small tie-breaker. For each chosen day, the candidates are the sentences that name it
-// and the lead sentences of that day's articles, ranked by tf-idf similarity to all the
-// day's candidates (centrality), with near repeats skipped.
+// small tie-breaker (both on a log scale). For each chosen day, the candidates are the
+// sentences that name it and the lead sentences of the articles published on it or the
+// day after, ranked by tf-idf similarity to the centroid of the day's candidates
+// (centrality), with near repeats skipped.
 #pragma once
 
 #include <cstddef>

@@ -90,6 +90,7 @@ class TermSink {
   void add(std::uint64_t h, float w) { raw_.push_back({h, w}); }
   void add_name(std::uint64_t h) { names_.push_back(h); }
   void add_month_day(int md) { month_days_.push_back(md); }
+  std::size_t size() const { return raw_.size(); }
   DocumentTerms finish() {
     DocumentTerms out;
     std::sort(raw_.begin(), raw_.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
@@ -308,6 +309,7 @@ DocumentTerms document_terms(std::string_view title, std::string_view text, cons
     const std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (options.max_body_terms > 0 && sink.size() >= static_cast<std::size_t>(options.max_body_terms)) break;
     add_line(line, static_cast<float>(1.0 / (1.0 + options.position_decay * k)), static_cast<float>(options.anchor_weight),
              dictionary, sink);
     ++k;

@@ -21,11 +21,15 @@ struct NodeStats {
   bool junk = false;    // subtree excluded: hidden, navigation, or class/id says boilerplate
   bool suspect = false; // hidden, navigation-like tag, or a boilerplate class/id
   bool has_block = false;  // a block element (other than <br>) below
+  int articles = 0;        // <article> elements below
 };
 
 // A suspect subtree holding more than this share of the page's text is a page wrapper
 // with an unlucky class name ("off-canvas-advert-pusher"), not boilerplate.
 constexpr double kMaxJunkShare = 0.4;
+
+// Letters an <article> under the page's <h1> needs to be taken as the story.
+constexpr int kMinOwnArticleUnits = 300;
 
 // A sibling of the best container joins the body only with less link text than this.
 constexpr double kMaxSiblingLinkDensity = 0.2;
@@ -136,12 +140,14 @@ class Scorer {
            n->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(stats_.size()));
            NodeStats& s = stats_.back();
            if (n != body_) {
+             // A paragraph's class counts as any element's: "share-text" ("Sharing is
+             // caring!") or a comment form's privacy notice is furniture set as a <p>.
              const std::string h = hints_of(n);
-             if (structural_junk_tag(tag) || hidden(n) ||
-                 (negative_hint(h) && !positive_hint(h) && tag != "a" && (tag != "p" || getenv("SL_P"))))
+             if (structural_junk_tag(tag) || hidden(n) || (negative_hint(h) && !positive_hint(h) && tag != "a"))
                s.suspect = true;
            }
            if (tag == "a") ++in_link;
+           if (tag == "h1" && !h1_) h1_ = n;
            return true;
          },
          [&](xmlNode* n) {
@@ -153,7 +159,8 @@ class Scorer {
            p->units += s->units;
            p->link_units += s->link_units;
            p->commas += s->commas;
-           if (s->has_block || (is_block_tag(tag_of(n)) && tag_of(n) != "br")) p->has_block = true;
+           if (!p->has_block && (s->has_block || (is_block_tag(tag_of(n)) && tag_of(n) != "br"))) p->has_block = true;
+           p->articles += s->articles + (tag_of(n) == "article" ? 1 : 0);
          });
     // Suspects small against the page are junk; their text leaves their ancestors'
     // figures so that link density and length speak of the content alone.
@@ -252,7 +259,26 @@ class Scorer {
         }
       }
     }
-    return best;
+    return own_article(best);
+  }
+
+  bool holds_h1(const xmlNode* n) const { return h1_ && is_ancestor(n, h1_); }
+
+  // A container holding several <article> elements is a page of posts: the story is the
+  // one under the page's <h1>, the others are teasers of other stories ("You may also
+  // like", each a post of its own) that score like prose. An <article> with little text
+  // under the <h1> is only the headline's wrapper, and decides nothing.
+  xmlNode* own_article(xmlNode* best) {
+    if (!best || !h1_) return best;
+    const NodeStats* b = stats(best);
+    if (!b || b->articles < 2) return best;
+    xmlNode* article = nullptr;
+    for (xmlNode* a = h1_->parent; a && a != best; a = a->parent)
+      if (tag_of(a) == "article") article = a;  // the outermost one below best
+    if (!article || !is_ancestor(best, article)) return best;
+    const NodeStats* s = stats(article);
+    if (!s || s->junk || s->units < kMinOwnArticleUnits) return best;
+    return article;
   }
 
   // A paragraph: <p>, or a <div>/<section> used as one (text of its own, or only
@@ -324,6 +350,7 @@ class Scorer {
   }
 
   xmlNode* body_;
+  xmlNode* h1_ = nullptr;  // the page's first <h1>
   std::vector<NodeStats> stats_;
 };
 
@@ -543,9 +570,6 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
   Scorer scorer(body);
   scorer.measure();
   xmlNode* best = scorer.best_candidate();
-  if (getenv("SL_DEBUG")) { // DEBUG-REMOVE
-    for (xmlNode* a = best; a; a = a->parent) fprintf(stderr, "DBG %s.%s#%s units=%d score=%.1f\n", std::string(tag_of(a)).c_str(), attr_of(a, "class").c_str(), attr_of(a, "id").c_str(), scorer.stats(a) ? scorer.stats(a)->units : -1, scorer.score_of(a)); // DEBUG-REMOVE
-  } // DEBUG-REMOVE
   Emitter emitter(scorer, title, out);
   if (!best) {
     emitter.emit(body);
@@ -554,6 +578,7 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
     // Siblings that carry content join the body (articles split across sibling divs).
     const double threshold = std::max(10.0, scorer.score_of(best) * 0.2);
     xmlNode* parent = best->parent;
+    const bool own_article = tag_of(best) == "article" && scorer.holds_h1(best);
     if (!parent) {
       emitter.emit(best);
     } else {
@@ -562,7 +587,11 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
         bool take = c == best;
         if (!take) {
           NodeStats* s = scorer.stats(c);
-          if (s && !s->junk) {
+          // Next to the <article> of the page's <h1>, another <article> is another story.
+          // (Sibling articles with no headline among them are sections of one story:
+          // listicle items, blocks of a CMS page.)
+          const bool other_story = tag_of(c) == "article" && own_article;
+          if (s && !s->junk && !other_story) {
             // A sibling that is a block of teasers (a headline link and a line of
             // summary per item, "Popular this week") scores like prose: its links give
             // it away. The article's own continuation has few.

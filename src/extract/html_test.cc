@@ -249,6 +249,55 @@ TEST(HtmlContent, CallToActionBoxIsNotBody) {
   EXPECT_EQ(body_of(c).find("no cost to you"), std::string::npos) << body_of(c);
 }
 
+TEST(HtmlContent, ParagraphWithBoilerplateClassIsNotBody) {
+  std::string page = "<html><body><article>";
+  for (int i = 0; i < 3; ++i)
+    page += "<p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after "
+            "two winters of storms that cracked its pilings.</p>";
+  page += R"(<p class="share-note">Sharing is caring, so tell your friends about this story today!</p>
+  <p class="comment-form-notice">This site filters spam. Learn how your comment data is processed.</p>
+  </article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_NE(body.find("The harbour council voted"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Sharing is caring"), std::string::npos) << body;
+  EXPECT_EQ(body.find("comment data"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, TheStoryIsTheArticleUnderTheH1) {
+  // One post, then "You may also like": other posts, each an <article> of prose.
+  std::string page = R"(<html><body><div class="main"><article class="post"><h1>Only those who love</h1>
+  <p>To live a true experience of love is one of the greatest pleasures of life, and to show it, one needs
+  only a little courage, a little patience and the ideas each of us has about the other, every day.</p>
+  <p>Liking is feeling with the soul; saying so depends on each of us, and on the words we find for it.</p>
+  <p>So say it today, to the ones you love, while there is time: tomorrow the words may not come so easily.</p></article>
+  <article class="post"><h3>You may also like</h3>)";
+  for (int i = 0; i < 6; ++i)
+    page += "<article class=\"post\"><p>Life asks us for optimism and courage, to hope for the best and to make the "
+            "best happen, for pessimism only stiffens the smile and locks the joints of the soul.</p></article>";
+  page += "</article></div></body></html>";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "Only those who love");
+  const std::string body = body_of(c);
+  EXPECT_TRUE(body.starts_with("To live a true experience of love")) << body;
+  EXPECT_NE(body.find("Liking is feeling with the soul"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Life asks us for optimism"), std::string::npos) << body;
+
+  // Sibling <article>s with no headline among them are sections of one story.
+  std::string sections = "<html><body><h1>Avalanche report</h1><main>";
+  for (int i = 0; i < 4; ++i)
+    sections += "<article class=\"block\"><p>Section " + std::to_string(i) +
+                ": fresh snow and strong winds formed drifts on the north slopes, where the danger stays "
+                "considerable above the tree line, the forecasters wrote.</p></article>";
+  sections += "</main></body></html>";
+  HtmlDoc doc2 = parse_html(sections);
+  HtmlContent c2 = extract_html_content(doc2.get(), "Avalanche report");
+  const std::string body2 = body_of(c2);
+  for (int i = 0; i < 4; ++i)
+    EXPECT_NE(body2.find("Section " + std::to_string(i) + ":"), std::string::npos) << body2;
+}
+
 TEST(DetectFormat, ByContent) {
   EXPECT_EQ(detect_format("<!DOCTYPE html><html>"), InputFormat::kHtml);
   EXPECT_EQ(detect_format("  <div><p>text</p></div>"), InputFormat::kHtml);

@@ -1,11 +1,9 @@
 #include "storyline/timeline_summary.h"
 
 #include <algorithm>
-#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -18,11 +16,6 @@ namespace storyline {
 namespace {
 
 using extract::ParsedDate;
-
-double P(const char* name, double def) {
-  const char* v = std::getenv(name);
-  return v ? std::atof(v) : def;
-}
 
 // Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
 long day_number(int y, int m, int d) {
@@ -62,7 +55,6 @@ struct Sentence {
   long published = 0;
   std::string text;
   std::vector<long> mentions;  // days the sentence refers to
-  bool today = false;          // names its own publication day
   std::unordered_map<std::string, double> vector;  // tf-idf of content terms
   double norm = 0;
   bool usable = false;
@@ -81,19 +73,13 @@ std::vector<long> days_mentioned(std::string_view s, const ParsedDate& published
   for (std::size_t from = 0; from < s.size();) {
     const auto found = extract::find_relative_date(s.substr(from), published);
     if (!found) break;
-    const std::size_t at = from + found->begin;
     from += std::max<std::size_t>(found->end, 1);
     if (found->date.day <= 0) continue;
     const long d = day_number(found->date.year, found->date.month, found->date.day);
-    if (P("FUT", 0) > 0) {
-      // "will meet on Friday", "next Monday": the future, not the last such day.
-      std::string before = text::to_lower_ascii(std::string(s.substr(at >= 40 ? at - 40 : 0, at >= 40 ? 40 : at)));
-      bool future = false;
-      for (const char* w : {"will ", "next ", "'ll ", "due ", "scheduled ", "expected ", "until ", "by "})
-        if (before.find(w) != std::string::npos) future = true;
-      if (future && pub - d > 0 && pub - d < 7) continue;
-    }
-    if (P("NOSHIFT", 0) > 0 && found->date.year < published.year && pub - d > 180) continue;
+    // "May 13" without a year, put back into the previous year because May 13 of this
+    // year is still ahead: mostly a coming day ("elections on June 5"), not a past one.
+    // January's "December 20" (weeks back) stays.
+    if (found->date.year < published.year && pub - d > 180) continue;
     out.push_back(d);
   }
   std::sort(out.begin(), out.end());
@@ -131,17 +117,10 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
       s.text = split[p];
       // The publication day itself ("today", "on Tuesday" in Tuesday's paper) says only
       // that something was news; a day named in a later article was worth going back to.
-      const auto raw = days_mentioned(s.text, ref);
-      if (std::getenv("TLS_DUMP") && start == LONG_MIN) {
-        std::fprintf(stderr, "%zu\t%ld\t%zu\t", a, pub, p);
-        for (long d : raw) std::fprintf(stderr, "%ld,", d);
-        std::fprintf(stderr, "\n");
-      }
-      for (long d : raw)
+      for (long d : days_mentioned(s.text, ref))
         if (d >= start && d <= end && d < pub) s.mentions.push_back(d);
-        else if (d == pub) s.today = true;
       const int words = text::word_count(s.text);
-      s.usable = words >= P("MINW", 6) && words <= P("MAXW", 50) && s.text.back() != '?';
+      s.usable = words >= 6 && words <= 50 && s.text.back() != '?';
       sentences.push_back(std::move(s));
     }
   }
@@ -167,100 +146,56 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
   }
 
   // Day scores: mentions (once per article) and publications.
-  std::map<long, double> m_all, m_soon, m_late, m_sent;
+  std::map<long, double> mentioned;
   {
     std::map<std::pair<long, std::size_t>, bool> seen;
-    const long soon_days = static_cast<long>(P("SOON", 3));
     for (const Sentence& s : sentences)
-      for (long d : s.mentions) {
-        m_sent[d] += 1.0;
+      for (long d : s.mentions)
         if (!seen[{d, s.article}]) {
           seen[{d, s.article}] = true;
-          m_all[d] += 1.0;
-          (s.published - d <= soon_days ? m_soon : m_late)[d] += 1.0;
+          mentioned[d] += 1.0;
         }
-      }
   }
-  std::map<long, double> pubd;
-  for (const auto& [d, p] : published_on) pubd[d] = p;
+  double max_m = 1, max_p = 1;
+  for (const auto& [d, m] : mentioned) max_m = std::max(max_m, m);
+  for (const auto& [d, p] : published_on) max_p = std::max(max_p, static_cast<double>(p));
+  // Counts on a log scale (log 1+n), so that the publication count also decides
+  // between days named by a few articles each, not only exact ties. Publication counts
+  // still weigh little: on T17 dev, days chosen by mentions match the references better
+  // than days with many articles.
   std::map<long, double> score;
-  auto add = [&](const std::map<long, double>& f, double w) {
-    if (w == 0) return;
-    const bool lg = P("LOG", 0) > 0;
-    auto tr = [&](double v) { return lg ? std::log1p(v) : v; };
-    double mx = 1e-9;
-    for (const auto& [d, v] : f) mx = std::max(mx, tr(v));
-    for (const auto& [d, v] : f) score[d] += w * tr(v) / mx;
-  };
-  add(m_all, P("W_ALL", 1));
-  add(m_soon, P("W_SOON", 0));
-  add(m_late, P("W_LATE", 0));
-  add(m_sent, P("W_SENT", 0));
-  add(pubd, P("W_PUB", 0.1));
+  for (const auto& [d, m] : mentioned) score[d] += std::log1p(m) / std::log1p(max_m);
+  constexpr double pub_w = 0.05;
+  for (const auto& [d, p] : published_on) score[d] += pub_w * std::log1p(p) / std::log1p(max_p);
   std::vector<std::pair<double, long>> ranked;
   for (const auto& [d, s] : score) ranked.emplace_back(-s, d);
   std::sort(ranked.begin(), ranked.end());
 
-  // The story's keywords: content terms found in the most articles of the span.
-  std::unordered_map<std::string, double> keywords;
-  {
-    std::unordered_map<std::string, std::unordered_map<std::size_t, bool>> in_articles;
-    for (std::size_t i = 0; i < sentences.size(); ++i)
-      for (const auto& [t, w] : sentences[i].vector) in_articles[t][sentences[i].article] = true;
-    std::vector<std::pair<double, std::string>> by_df;
-    for (const auto& [t, arts] : in_articles)
-      if (t.size() > 2 && !std::isdigit(static_cast<unsigned char>(t[0]))) by_df.emplace_back(-static_cast<double>(arts.size()), t);
-    std::sort(by_df.begin(), by_df.end());
-    const std::size_t k = static_cast<std::size_t>(P("KW_K", 10));
-    double sq = 0;
-    for (std::size_t i = 0; i < by_df.size() && i < k; ++i) {
-      const double w = P("KW_DFW", 0) > 0 ? -by_df[i].first : 1.0;
-      keywords[by_df[i].second] = w;
-      sq += w * w;
-    }
-    for (auto& [t, w] : keywords) w /= std::sqrt(sq);
-  }
-  const double kw_w = P("KW_W", 0), red = P("RED", 0.5);
-  const bool kw_filter = P("KW_FILTER", 0) > 0;
-  auto has_keyword = [&](std::size_t i) {
-    for (const auto& [t, w] : sentences[i].vector)
-      if (keywords.count(t)) return true;
-    return false;
-  };
   std::vector<TimelineEntry> out;
   for (const auto& [neg, day] : ranked) {
     if (static_cast<int>(out.size()) >= o.n_dates) break;
     std::vector<std::size_t> cands;
-    const std::size_t lead = static_cast<std::size_t>(P("LEAD", 3));
-    const long after = static_cast<long>(P("AFTER", 0));
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-      const Sentence& s = sentences[i];
-      if (!s.usable) continue;
-      bool take = std::find(s.mentions.begin(), s.mentions.end(), day) != s.mentions.end();
-      // The day's own reports: lead sentences of its articles that name no other day.
-      if (!take && s.published >= day && s.published <= day + after && s.mentions.empty() &&
-          (s.position < lead || (P("TODAY", 0) > 0 && s.today && s.published == day)))
-        take = true;
-      if (take && kw_filter && !has_keyword(i)) take = false;
-      if (take) cands.push_back(i);
-    }
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+      if (sentences[i].usable && std::find(sentences[i].mentions.begin(), sentences[i].mentions.end(), day) != sentences[i].mentions.end())
+        cands.push_back(i);
+    // The day's own reports: lead sentences, naming no other day, of the articles
+    // published on it or the day after (a late event is reported the next morning).
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+      if (sentences[i].usable && (sentences[i].published == day || sentences[i].published == day + 1) &&
+          sentences[i].mentions.empty() && sentences[i].position < 5)
+        cands.push_back(i);
     if (cands.empty())
       for (std::size_t i = 0; i < sentences.size(); ++i)
         if (sentences[i].usable && sentences[i].published == day && sentences[i].position < 5) cands.push_back(i);
     if (cands.empty()) continue;
+    // Centroid of the candidates' unit vectors: long sentences do not pull it their way.
     std::unordered_map<std::string, double> centroid;
     for (std::size_t i : cands)
-      for (const auto& [t, w] : sentences[i].vector) centroid[t] += w / (P("UNIT", 0) > 0 && sentences[i].norm > 0 ? sentences[i].norm : 1.0);
+      if (sentences[i].norm > 0)
+        for (const auto& [t, w] : sentences[i].vector) centroid[t] += w / sentences[i].norm;
     double cn = 0;
     for (const auto& [t, w] : centroid) cn += w * w;
     cn = std::sqrt(cn);
-    if (kw_w > 0 && cn > 0) {
-      for (auto& [t, w] : centroid) w /= cn;
-      for (const auto& [t, w] : keywords) centroid[t] += kw_w * w;
-      cn = 0;
-      for (const auto& [t, w] : centroid) cn += w * w;
-      cn = std::sqrt(cn);
-    }
     std::vector<std::pair<double, std::size_t>> by_centrality;
     for (std::size_t i : cands) by_centrality.emplace_back(-cosine(sentences[i], centroid, cn), i);
     std::sort(by_centrality.begin(), by_centrality.end());
@@ -271,7 +206,7 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
       if (static_cast<int>(picked.size()) >= o.sents_per_date) break;
       bool repeat = false;
       for (std::size_t j : picked)
-        if (cosine(sentences[i], sentences[j].vector, sentences[j].norm) > red) repeat = true;
+        if (cosine(sentences[i], sentences[j].vector, sentences[j].norm) > 0.5) repeat = true;
       if (repeat) continue;
       picked.push_back(i);
       entry.sentences.push_back(sentences[i].text);

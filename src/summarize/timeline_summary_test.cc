@@ -60,5 +60,36 @@ TEST(TimelineSummary, DateOrderAndSentenceCounts) {
   EXPECT_TRUE(timeline_summary({}, o).empty());
 }
 
+TEST(TimelineSummary, AComingDayWithoutYearIsNotLastYears) {
+  // "June 5" in May's papers is ahead, not June 5 of the year before.
+  const std::vector<TimelineArticle> articles = {
+      {"a", "2024-05-20", "The council will vote on the dam on June 5 after a public hearing."},
+      {"b", "2024-05-28", "Farmers said they would march to the capital before the June 5 vote."},
+      {"c", "2024-05-29", "The dam gates were closed on May 27 after a court hearing in the capital."},
+  };
+  TimelineOptions o;
+  o.n_dates = 3;
+  for (const TimelineEntry& e : timeline_summary(articles, o)) EXPECT_NE(e.date, "2023-06-05");
+  o.n_dates = 1;
+  const std::vector<TimelineEntry> t = timeline_summary(articles, o);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].date, "2024-05-27");
+}
+
+TEST(TimelineSummary, TheNextMorningsLeadIsACandidate) {
+  // March 1 is named later only in passing; what happened on it is in March 2's lead.
+  const std::vector<TimelineArticle> articles = {
+      {"a", "2024-03-02", "Floodwater broke through the levee south of the town late at night, officials reported."},
+      {"b", "2024-03-10", "It began on March 1."},
+  };
+  TimelineOptions o;
+  o.n_dates = 1;
+  const std::vector<TimelineEntry> t = timeline_summary(articles, o);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].date, "2024-03-01");
+  ASSERT_EQ(t[0].sentences.size(), 1u);
+  EXPECT_NE(t[0].sentences[0].find("levee"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace storyline
