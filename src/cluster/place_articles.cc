@@ -1,5 +1,6 @@
 #include "storyline/place_articles.h"
 
+#include <algorithm>
 #include <tuple>
 #include <unordered_map>
 
@@ -21,49 +22,77 @@ std::string copy_date(const Article& a) { return a.published.empty() ? a.page_da
 // candidate checked on the exact shingle sets) and records the link to the original:
 // the copy's earliest credible version, which may be the new article itself when it
 // arrives late but was published first.
-Status place_copies(Store& store, const StoredArticle& s, std::unordered_map<std::int64_t, std::int64_t>& original_of,
-                    std::size_t& copies) {
+//
+// Only originals keep their keys in the store: a new article is compared with at most a
+// few originals, not with every copy of a wire story printed seven hundred times, so the
+// cost per article stays bounded whatever the size of its copy group. The price: a copy
+// that drifted from its original but not from another copy is not linked.
+constexpr std::size_t kMaxCandidates = 32;
+
+// What placement remembers between articles of one run: each copy's original, and the
+// signatures of recently seen originals (a wire story's original is compared with every
+// copy that arrives; reading and hashing it again each time made the run quadratic).
+struct CopyState {
+  std::unordered_map<std::int64_t, std::int64_t> original_of;
+  struct Known {
+    CopySignature sig;
+    CopyMember member;
+  };
+  std::unordered_map<std::int64_t, Known> cache;
+
+  // The root of a copy chain (an original whose own original arrived later points on).
+  std::int64_t root(std::int64_t id) const {
+    for (int hops = 0; hops < 64; ++hops) {
+      auto it = original_of.find(id);
+      if (it == original_of.end()) break;
+      id = it->second;
+    }
+    return id;
+  }
+
+  const Known* known(Store& store, std::int64_t id) {
+    if (auto it = cache.find(id); it != cache.end()) return &it->second;
+    Result<StoredArticle> other = store.article(std::to_string(id));
+    if (!other.ok()) return nullptr;
+    if (cache.size() >= 4096) cache.clear();  // a bound, not a policy: misses only cost time
+    const Article& o = other->article;
+    const std::string body = o.text();
+    return &cache.emplace(id, Known{copy_signature(body), {o.url, o.outlet, copy_date(o), body.size()}}).first->second;
+  }
+};
+
+Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std::size_t& copies) {
   const Article& a = s.article;
-  const CopySignature sig = copy_signature(a.text());
+  const std::string body = a.text();
+  const CopySignature sig = copy_signature(body);
   const std::vector<std::uint64_t> keys = copy_keys(sig);
   Result<std::vector<std::int64_t>> candidates = store.copy_candidates(keys);
   if (!candidates.ok()) return candidates.status();
-  std::int64_t best = 0;
-  CopyCheck best_check;
-  CopySignature best_sig;
-  Article best_article;
+  // Compare with the originals of the candidates' groups only, each once.
+  std::vector<std::int64_t> roots;
   for (std::int64_t c : *candidates) {
-    if (c == s.rowid) continue;
-    Result<StoredArticle> other = store.article(std::to_string(c));
-    if (!other.ok()) continue;
-    CopySignature other_sig = copy_signature(other->article.text());
-    const CopyCheck check = check_copy(sig, other_sig);
+    const std::int64_t r = state.root(c);
+    if (r != s.rowid && std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
+    if (roots.size() >= kMaxCandidates) break;
+  }
+  std::int64_t original = 0;
+  CopyCheck best_check;
+  const CopyState::Known* best = nullptr;
+  for (std::int64_t r : roots) {
+    const CopyState::Known* other = state.known(store, r);
+    if (!other) continue;
+    const CopyCheck check = check_copy(sig, other->sig);
     if (!check.copy) continue;
     if (!best || std::tie(check.exact, check.jaccard, check.containment) >
                      std::tie(best_check.exact, best_check.jaccard, best_check.containment)) {
-      best = c;
+      original = r;
       best_check = check;
-      best_sig = std::move(other_sig);
-      best_article = std::move(other->article);
+      best = other;
     }
   }
   if (best) {
-    // The group's original: the candidate's own original when the candidate is a copy.
-    std::int64_t original = best;
-    if (auto it = original_of.find(best); it != original_of.end()) original = it->second;
-    if (original != best) {
-      Result<StoredArticle> o = store.article(std::to_string(original));
-      if (o.ok()) {
-        best_sig = copy_signature(o->article.text());
-        best_article = std::move(o->article);
-      } else {
-        original = best;
-      }
-    }
-    const std::vector<CopyMember> members = {
-        {best_article.url, best_article.outlet, copy_date(best_article), best_article.text().size()},
-        {a.url, a.outlet, copy_date(a), a.text().size()}};
-    const std::vector<CopySignature> sigs = {best_sig, sig};
+    const std::vector<CopyMember> members = {best->member, {a.url, a.outlet, copy_date(a), body.size()}};
+    const std::vector<CopySignature> sigs = {best->sig, sig};
     const auto groups =
         copy_groups(members, sigs, {CopyPair{0, 1, best_check.jaccard, best_check.containment, best_check.exact}});
     if (!groups.empty() && !groups[0].links.empty()) {
@@ -73,7 +102,8 @@ Status place_copies(Store& store, const StoredArticle& s, std::unordered_map<std
       row.jaccard = link.jaccard;
       row.containment = link.containment;
       if (groups[0].canonical == 1) {
-        // The new article is the earlier one: the old original becomes its copy.
+        // The new article is the earlier one: the old original becomes its copy, and the
+        // group's other copies reach the new one through it (root() follows the chain).
         row.article = original;
         row.original = s.rowid;
       } else {
@@ -81,8 +111,12 @@ Status place_copies(Store& store, const StoredArticle& s, std::unordered_map<std
         row.original = original;
       }
       if (Status st = store.set_copy(row); !st.ok()) return st;
-      original_of[row.article] = row.original;
+      state.original_of[row.article] = row.original;
       ++copies;
+      // The new article became the original: it takes the keys (the old one keeps its
+      // own; they lead to the new root through root()).
+      if (row.original == s.rowid) return store.add_copy_keys(s.rowid, keys);
+      return Status::Ok();
     }
   }
   return store.add_copy_keys(s.rowid, keys);
@@ -105,8 +139,8 @@ Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& 
   }
   Result<std::vector<CopyRow>> copy_rows = store.copy_rows();
   if (!copy_rows.ok()) return copy_rows.status();
-  std::unordered_map<std::int64_t, std::int64_t> original_of;
-  for (const CopyRow& r : *copy_rows) original_of[r.article] = r.original;
+  CopyState copy_state;
+  for (const CopyRow& r : *copy_rows) copy_state.original_of[r.article] = r.original;
   if (Status st = store.begin(); !st.ok()) return st;
   auto fail = [&](Status st) {
     // Nothing of this placement is kept; the next run starts from the same state.
@@ -115,7 +149,7 @@ Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& 
   };
   for (const StoredArticle& s : *pending) {
     const Article& a = s.article;
-    if (Status st = place_copies(store, s, original_of, stats.copies); !st.ok()) return fail(st);
+    if (Status st = place_copies(store, s, copy_state, stats.copies); !st.ok()) return fail(st);
     const EventAssignment got =
         clusterer.add(article_terms(a, options), article_event_date(a), a.languages.empty() ? "" : a.languages[0]);
     EventRow row;
