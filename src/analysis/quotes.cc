@@ -691,7 +691,10 @@ std::vector<Quote> extract_quotes(const Article& article, std::string_view artic
           (!who && si == 0 && sp.open == 0 && previous_block_open && !out.empty());
       if (continues) {
         Quote& q = prev_quote ? out[*prev_quote] : out.back();
-        q.text += ' ';
+        // The attribution between the parts took the first part's closing comma with it:
+        // "…an afterthought," she said. "Every…" reads "…an afterthought … Every…", the
+        // elision marked, rather than running two sentences together.
+        q.text += text::ends_like_sentence(q.text) ? " " : " … ";
         q.text += text;
         prev_close = sp.close_end;
         previous_block_open = !sp.closed;

@@ -50,7 +50,7 @@ TEST(Quotes, SplitQuoteAndPronoun) {
       "\"It took ten years to build,\" she said. \"It will last a hundred.\"",
   }));
   ASSERT_EQ(qs.size(), 1u) << dump(qs);
-  EXPECT_EQ(qs[0].text, "It took ten years to build It will last a hundred.");
+  EXPECT_EQ(qs[0].text, "It took ten years to build … It will last a hundred.");
   EXPECT_EQ(qs[0].speaker, "Lena Hartwell");
   EXPECT_EQ(qs[0].speaker_role, "Mayor");
 }
