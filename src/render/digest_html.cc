@@ -7,10 +7,17 @@
 #include <utility>
 #include <vector>
 
+#include "render/digest_common.h"
 #include "storyline/digest.h"
 
 namespace storyline {
 namespace {
+
+using render::ArticleIndex;
+using render::article_count;
+using render::articles_by_id;
+using render::date_range;
+using render::source_label;
 
 // Escapes for text and for double-quoted attribute values alike; the apostrophe too, so
 // a value can never close a single-quoted attribute either. Control characters other than
@@ -83,57 +90,11 @@ std::string link(std::string_view label_html, std::string_view url) {
   return "<a href=\"" + esc(url) + "\" rel=\"noopener noreferrer\">" + std::string(label_html) + "</a>";
 }
 
-std::string date_range(const std::string& first, const std::string& last) {
-  if (first.empty()) return last;
-  if (last.empty() || last == first) return first;
-  return first + " – " + last;
-}
-
-std::string host_of(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return "";
-  std::string_view rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (rest.starts_with("www.")) rest.remove_prefix(4);
-  return std::string(rest);
-}
-
-// A short name for an article in running text: its outlet, else the site, else its title.
-std::string source_label(const DigestArticle& a) {
-  if (!a.outlet.empty()) return a.outlet;
-  if (std::string host = host_of(a.url); !host.empty()) return host;
-  if (a.title.size() > 40) {
-    // Cut on a character boundary: half a UTF-8 sequence would make the page invalid.
-    std::size_t cut = 40;
-    while (cut > 0 && (static_cast<unsigned char>(a.title[cut]) & 0xC0) == 0x80) --cut;
-    return a.title.substr(0, cut) + "…";
-  }
-  if (!a.title.empty()) return a.title;
-  return a.id;
-}
-
-using ArticleIndex = std::map<std::string, const DigestArticle*>;
-
-ArticleIndex articles_by_id(const DigestStory& story) {
-  ArticleIndex by_id;
-  for (const DigestEvent& e : story.events)
-    for (const DigestArticle& a : e.articles) by_id.emplace(a.id, &a);
-  return by_id;
-}
-
-// One link per outlet: two pages of one outlet add nothing to a reference.
 std::string source_refs(const std::vector<std::string>& ids, const ArticleIndex& by_id) {
-  std::vector<std::string> seen;
   std::string out;
-  for (const std::string& id : ids) {
-    const auto it = by_id.find(id);
-    const std::string label = it == by_id.end() ? id : source_label(*it->second);
-    bool dup = false;
-    for (const std::string& s : seen) dup = dup || s == label;
-    if (dup) continue;
-    seen.push_back(label);
+  for (const auto& [label, a] : render::distinct_sources(ids, by_id)) {
     if (!out.empty()) out += ", ";
-    out += it == by_id.end() ? text(label) : link(text(label), it->second->url);
+    out += a ? link(text(label), a->url) : text(label);
   }
   return out.empty() ? out : "<span class=\"src\">" + out + "</span>";
 }
@@ -141,24 +102,11 @@ std::string source_refs(const std::vector<std::string>& ids, const ArticleIndex&
 std::string copy_marker(const DigestArticle& a, const ArticleIndex& by_id) {
   const auto it = by_id.find(a.copy_of);
   const std::string of = text(it == by_id.end() ? a.copy_of : source_label(*it->second));
-  std::string what;
-  if (a.copy_relation == "mirror") what = "mirror of " + of;
-  else if (a.copy_relation == "syndicated") what = "syndicated copy of " + of;
-  else if (a.copy_relation == "identical") what = "identical copy of " + of;
-  else if (a.copy_relation == "update") what = "updated version of " + of;
-  else what = "copy of " + of + (a.copy_relation.empty() ? "" : ", " + esc(a.copy_relation));
-  return "<span class=\"copy\">" + what + "</span>";
+  return "<span class=\"copy\">" + render::copy_phrase(a.copy_relation) + " " + of + "</span>";
 }
 
 std::string paragraph(const std::vector<std::string>& sentences) {
-  std::string joined;
-  for (const std::string& s : sentences) {
-    if (s.empty()) continue;
-    const bool cjk_join = !joined.empty() && static_cast<unsigned char>(joined.back()) >= 0x80 &&
-                          static_cast<unsigned char>(s.front()) >= 0x80;
-    if (!joined.empty() && !cjk_join) joined += ' ';
-    joined += s;
-  }
+  const std::string joined = render::join_sentences(sentences);
   return joined.empty() ? joined : "<p>" + text(joined) + "</p>\n";
 }
 
@@ -166,11 +114,6 @@ std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::size_t article_count(const DigestStory& story) {
-  std::size_t n = 0;
-  for (const DigestEvent& e : story.events) n += e.articles.size();
-  return n;
-}
 
 void questions_html(std::string& out, const std::vector<DigestQuestion>& qs) {
   if (qs.empty()) return;

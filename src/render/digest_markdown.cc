@@ -7,55 +7,20 @@
 #include <utility>
 #include <vector>
 
+#include "render/digest_common.h"
 #include "storyline/digest.h"
+#include "text/utf8.h"
 
 namespace storyline {
 namespace {
 
-// ---- UTF-8 -----------------------------------------------------------------
-
-// Decodes one code point at s[i], advancing i; malformed bytes come back as U+FFFD so that
-// a stray byte in scraped text never produces invalid YAML or Markdown.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = len == 1 ? b : b & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c >> 6) != 0x2) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  // Overlong forms and surrogates are as invalid as a bad byte.
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  i += len;
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using render::ArticleIndex;
+using render::article_count;
+using render::articles_by_id;
+using render::date_range;
+using render::source_label;
+using text::append_utf8;
+using text::next_code_point;
 
 // ---- YAML ------------------------------------------------------------------
 
@@ -204,87 +169,31 @@ std::string path_escape(std::string_view s) {
 
 // ---- digest pieces ---------------------------------------------------------
 
-std::string date_range(const std::string& first, const std::string& last) {
-  if (first.empty()) return last;
-  if (last.empty() || last == first) return first;
-  return first + " – " + last;
-}
-
 // The day of an ISO timestamp: the time of day only clutters a list of sources.
 std::string day_of(const std::string& iso) { return is_iso_day(iso.substr(0, 10)) ? iso.substr(0, 10) : iso; }
 
-std::string host_of(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return "";
-  std::string_view rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (rest.starts_with("www.")) rest.remove_prefix(4);
-  return std::string(rest);
-}
-
-// A short name for an article in running text: its outlet, else the site, else its title.
-std::string source_label(const DigestArticle& a) {
-  if (!a.outlet.empty()) return a.outlet;
-  if (std::string host = host_of(a.url); !host.empty()) return host;
-  if (a.title.size() > 40) {
-    // Cut on a character boundary: half a UTF-8 sequence would make the page invalid.
-    std::size_t cut = 40;
-    while (cut > 0 && (static_cast<unsigned char>(a.title[cut]) & 0xC0) == 0x80) --cut;
-    return a.title.substr(0, cut) + "…";
-  }
-  if (!a.title.empty()) return a.title;
-  return a.id;
-}
-
-std::map<std::string, const DigestArticle*> articles_by_id(const DigestStory& story) {
-  std::map<std::string, const DigestArticle*> by_id;
-  for (const DigestEvent& e : story.events)
-    for (const DigestArticle& a : e.articles) by_id.emplace(a.id, &a);
-  return by_id;
-}
-
-// "FT, Reuters" as links; one entry per outlet, since two pages of one outlet add nothing
-// to a reference in running text.
-std::string source_refs(const std::vector<std::string>& ids,
-                        const std::map<std::string, const DigestArticle*>& by_id) {
-  std::vector<std::string> seen;
+// "FT, Reuters" as links; one entry per outlet.
+std::string source_refs(const std::vector<std::string>& ids, const ArticleIndex& by_id) {
   std::string out;
-  for (const std::string& id : ids) {
-    const auto it = by_id.find(id);
-    const std::string label = it == by_id.end() ? id : source_label(*it->second);
-    bool dup = false;
-    for (const std::string& s : seen) dup = dup || s == label;
-    if (dup) continue;
-    seen.push_back(label);
+  for (const auto& [label, a] : render::distinct_sources(ids, by_id)) {
     if (!out.empty()) out += ", ";
-    out += it == by_id.end() ? md_text(label) : md_link(label, it->second->url);
+    out += a ? md_link(label, a->url) : md_text(label);
   }
   return out;
 }
 
-std::string copy_marker(const DigestArticle& a, const std::map<std::string, const DigestArticle*>& by_id) {
+std::string copy_marker(const DigestArticle& a, const ArticleIndex& by_id) {
   if (a.copy_of.empty()) return "";
   const auto it = by_id.find(a.copy_of);
   const std::string of = it == by_id.end() ? a.copy_of : source_label(*it->second);
-  if (a.copy_relation == "mirror") return "(mirror of " + md_text(of) + ")";
-  if (a.copy_relation == "syndicated") return "(syndicated copy of " + md_text(of) + ")";
-  if (a.copy_relation == "identical") return "(identical copy of " + md_text(of) + ")";
-  if (a.copy_relation == "update") return "(updated version of " + md_text(of) + ")";
-  return "(copy of " + md_text(of) + (a.copy_relation.empty() ? "" : ", " + md_text(a.copy_relation)) + ")";
+  return "(" + render::copy_phrase(a.copy_relation) + " " + md_text(of) + ")";
 }
 
 // Sentences of one language run together; CJK sentences need no space between them.
 std::string join_sentences(const std::vector<std::string>& sentences) {
-  std::string out;
-  for (const std::string& s : sentences) {
-    const std::string t = md_text(s);
-    if (t.empty()) continue;
-    const bool cjk_join = !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80 &&
-                          static_cast<unsigned char>(t.front()) >= 0x80;
-    if (!out.empty() && !cjk_join) out += ' ';
-    out += t;
-  }
-  return out;
+  std::vector<std::string> escaped;
+  for (const std::string& s : sentences) escaped.push_back(md_text(s));
+  return render::join_sentences(escaped);
 }
 
 std::string language_name(const std::string& code) {
@@ -333,7 +242,7 @@ void model_parts_md(std::string& out, const DigestStory& story) {
   }
 }
 
-void timeline_md(std::string& out, const DigestStory& story, const std::map<std::string, const DigestArticle*>& by_id) {
+void timeline_md(std::string& out, const DigestStory& story, const ArticleIndex& by_id) {
   if (story.timeline.empty()) return;
   out += "## Timeline\n\n";
   for (const DigestTimelineEntry& t : story.timeline) {
@@ -347,7 +256,7 @@ void timeline_md(std::string& out, const DigestStory& story, const std::map<std:
   out += "\n";
 }
 
-void quotes_md(std::string& out, const DigestStory& story, const std::map<std::string, const DigestArticle*>& by_id) {
+void quotes_md(std::string& out, const DigestStory& story, const ArticleIndex& by_id) {
   if (story.quotes.empty()) return;
   out += "## Quotes\n\n";
   // Groups in order of each speaker's first quote; the input order is the analysis'.
@@ -395,7 +304,7 @@ void entities_md(std::string& out, const DigestStory& story) {
   out += "\n";
 }
 
-void events_md(std::string& out, const DigestStory& story, const std::map<std::string, const DigestArticle*>& by_id) {
+void events_md(std::string& out, const DigestStory& story, const ArticleIndex& by_id) {
   if (story.events.empty()) return;
   out += "## Events\n\n";
   for (const DigestEvent& e : story.events) {
@@ -421,11 +330,6 @@ void events_md(std::string& out, const DigestStory& story, const std::map<std::s
   }
 }
 
-std::size_t article_count(const DigestStory& story) {
-  std::size_t n = 0;
-  for (const DigestEvent& e : story.events) n += e.articles.size();
-  return n;
-}
 
 }  // namespace
 
