@@ -7,6 +7,7 @@
 #include "analysis/mentions.h"
 #include "extract/dates.h"
 #include "storyline/sentences.h"
+#include "storyline/civil_days.h"
 #include "text/utf8.h"
 
 namespace storyline {
@@ -15,32 +16,16 @@ namespace {
 using extract::ParsedDate;
 using analysis::lower;
 
-// Days since 1970-01-01 and back (H. Hinnant's civil calendar algorithms): exact for the
-// proleptic Gregorian calendar, no tables.
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
-ParsedDate civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
+
+ParsedDate plus_days(const ParsedDate& d, long n) {
+  const CivilDate c = civil_from_days(days_from_civil(d.year, d.month, d.day) + n);
   ParsedDate p;
-  p.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  p.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  p.year = static_cast<int>(yoe + era * 400 + (p.month <= 2));
+  p.year = c.year;
+  p.month = c.month;
+  p.day = c.day;
   return p;
 }
-
-ParsedDate plus_days(const ParsedDate& d, long n) { return civil_from_days(days_from_civil(d.year, d.month, d.day) + n); }
 
 ParsedDate month_of(int y, int m) {
   ParsedDate p;

@@ -1,5 +1,7 @@
 #include "extract/dates.h"
 
+#include "storyline/civil_days.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -474,32 +476,16 @@ bool plausible(const ParsedDate& d) { return d.year >= 1990 && d.year <= 2100; }
 
 namespace {
 
-// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms, exact for
-// the proleptic Gregorian calendar).
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
-void civil_from_days(long z, int& y, int& m, int& d) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
 
 ParsedDate day_plus(const ParsedDate& ref, long days) {
   ParsedDate out;
-  civil_from_days(days_from_civil(ref.year, ref.month, ref.day) + days, out.year, out.month, out.day);
+  {
+    const CivilDate c = civil_from_days(days_from_civil(ref.year, ref.month, ref.day) + days);
+    out.year = c.year;
+    out.month = c.month;
+    out.day = c.day;
+  }
   return out;
 }
 
@@ -509,7 +495,12 @@ ParsedDate minutes_before(const ParsedDate& ref, long minutes) {
   long days = total >= 0 ? total / 1440 : -((-total + 1439) / 1440);
   long rest = total - days * 1440;
   ParsedDate out = ref;
-  civil_from_days(days, out.year, out.month, out.day);
+  {
+    const CivilDate c = civil_from_days(days);
+    out.year = c.year;
+    out.month = c.month;
+    out.day = c.day;
+  }
   out.hour = static_cast<int>(rest / 60);
   out.minute = static_cast<int>(rest % 60);
   out.second = 0;

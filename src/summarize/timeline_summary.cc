@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "extract/dates.h"
+#include "storyline/civil_days.h"
 #include "storyline/sentences.h"
 #include "summarize/terms.h"
 #include "text/utf8.h"
@@ -17,37 +18,14 @@ namespace {
 
 using extract::ParsedDate;
 
-// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
-long day_number(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
-std::string day_string(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const long d = doy - (153 * mp + 2) / 5 + 1;
-  const long m = mp + (mp < 10 ? 3 : -9);
-  const long y = yoe + era * 400 + (m <= 2);
-  char buf[80];
-  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
-  return buf;
-}
 
 // "2010-04-20" (or longer ISO 8601) as a day number; -1 when it is not one.
 long parse_day(const std::string& s) {
   int y = 0, m = 0, d = 0;
   if (s.size() < 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
     return -1;
-  return day_number(y, m, d);
+  return days_from_civil(y, m, d);
 }
 
 struct Sentence {
@@ -66,16 +44,16 @@ std::vector<long> days_mentioned(std::string_view s, const ParsedDate& published
   for (std::size_t from = 0; from < s.size();) {
     const auto found = extract::find_date(s.substr(from));
     if (!found) break;
-    if (found->date.day > 0) out.push_back(day_number(found->date.year, found->date.month, found->date.day));
+    if (found->date.day > 0) out.push_back(days_from_civil(found->date.year, found->date.month, found->date.day));
     from += std::max<std::size_t>(found->end, 1);
   }
-  const long pub = day_number(published.year, published.month, published.day);
+  const long pub = days_from_civil(published.year, published.month, published.day);
   for (std::size_t from = 0; from < s.size();) {
     const auto found = extract::find_relative_date(s.substr(from), published);
     if (!found) break;
     from += std::max<std::size_t>(found->end, 1);
     if (found->date.day <= 0) continue;
-    const long d = day_number(found->date.year, found->date.month, found->date.day);
+    const long d = days_from_civil(found->date.year, found->date.month, found->date.day);
     // "May 13" without a year, put back into the previous year because May 13 of this
     // year is still ahead: mostly a coming day ("elections on June 5"), not a past one.
     // January's "December 20" (weeks back) stays.
@@ -200,7 +178,7 @@ std::vector<TimelineEntry> timeline_summary(const std::vector<TimelineArticle>& 
     for (std::size_t i : cands) by_centrality.emplace_back(-cosine(sentences[i], centroid, cn), i);
     std::sort(by_centrality.begin(), by_centrality.end());
     TimelineEntry entry;
-    entry.date = day_string(day);
+    entry.date = iso_day(day);
     std::vector<std::size_t> picked;
     for (const auto& [c, i] : by_centrality) {
       if (static_cast<int>(picked.size()) >= o.sents_per_date) break;
