@@ -166,18 +166,6 @@ int run_cluster(const ClusterArgs& args) {
   return status;
 }
 
-std::unique_ptr<Store> open_store(const std::string& db, bool read_only) {
-  if (read_only && access(db.c_str(), F_OK) != 0) {
-    std::cerr << "storyline: " << db << ": no such store (create it with storyline ingest)\n";
-    return nullptr;
-  }
-  Result<std::unique_ptr<Store>> s = Store::open(db, read_only);
-  if (!s.ok()) {
-    std::cerr << "storyline: " << s.status().message() << "\n";
-    return nullptr;
-  }
-  return std::move(s).value();
-}
 
 std::shared_ptr<const ChineseDictionary> load_dictionary(bool quiet) {
   auto d = ChineseDictionary::load(default_cedict_path());

@@ -6,7 +6,11 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <memory>
+#include <string>
 #include <vector>
+
+#include "storyline/store.h"
 
 namespace storyline::cli {
 
@@ -18,6 +22,10 @@ struct Command {
   CLI::App* sub;
   std::function<int()> run;
 };
+
+// Opens the store, or says on stderr in one line why not and returns null. A reader is
+// told how to create a store that does not exist (reading never creates one).
+std::unique_ptr<Store> open_store(const std::string& db, bool read_only);
 
 // summarize, timeline (tools/cmd_summarize.cc).
 std::vector<Command> add_summary_commands(CLI::App& app);

@@ -256,16 +256,7 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
 }
 
 std::unique_ptr<storyline::Store> open_for_reading(const std::string& db) {
-  if (access(db.c_str(), F_OK) != 0) {
-    std::cerr << "storyline: " << db << ": no such store (create it with storyline ingest)\n";
-    return nullptr;
-  }
-  storyline::Result<std::unique_ptr<storyline::Store>> s = storyline::Store::open(db, /*read_only=*/true);
-  if (!s.ok()) {
-    std::cerr << "storyline: " << s.status().message() << "\n";
-    return nullptr;
-  }
-  return std::move(s).value();
+  return storyline::cli::open_store(db, /*read_only=*/true);
 }
 
 int run_articles(const std::string& db, const storyline::ArticleFilter& filter, bool json) {

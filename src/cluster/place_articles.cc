@@ -16,7 +16,6 @@ DocumentTerms article_terms(const Article& a, const PlacementOptions& options) {
 
 namespace {
 
-std::string copy_date(const Article& a) { return a.published.empty() ? a.page_date : a.published; }
 
 // Finds the copies of a new article among the stored ones (LSH keys in the store, each
 // candidate checked on the exact shingle sets) and records the link to the original:
@@ -57,7 +56,7 @@ struct CopyState {
     if (cache.size() >= 4096) cache.clear();  // a bound, not a policy: misses only cost time
     const Article& o = other->article;
     const std::string body = o.text();
-    return &cache.emplace(id, Known{copy_signature(body), {o.url, o.outlet, copy_date(o), body.size()}}).first->second;
+    return &cache.emplace(id, Known{copy_signature(body), {o.url, o.outlet, article_event_date(o), body.size()}}).first->second;
   }
 };
 
@@ -91,7 +90,7 @@ Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std:
     }
   }
   if (best) {
-    const std::vector<CopyMember> members = {best->member, {a.url, a.outlet, copy_date(a), body.size()}};
+    const std::vector<CopyMember> members = {best->member, {a.url, a.outlet, article_event_date(a), body.size()}};
     const std::vector<CopySignature> sigs = {best->sig, sig};
     const auto groups =
         copy_groups(members, sigs, {CopyPair{0, 1, best_check.jaccard, best_check.containment, best_check.exact}});

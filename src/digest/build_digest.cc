@@ -11,6 +11,7 @@
 #include "storyline/entities.h"
 #include "storyline/events.h"
 #include "storyline/llm_digest.h"
+#include "storyline/place_articles.h"
 #include "storyline/quotes.h"
 #include "storyline/summarize.h"
 
@@ -328,7 +329,7 @@ Result<Digest> build_digest(Store& store, const DigestOptions& options) {
     m.stored = &a;
     m.row = placed[a.rowid];
     m.id = content_ids[a.rowid];
-    m.date = a.article.published.empty() ? a.article.page_date : a.article.published;
+    m.date = article_event_date(a.article);
     m.day = day_of(m.date);
     by_story[m.row.story].push_back(std::move(m));
   }

@@ -65,6 +65,19 @@ std::string copy_phrase(const std::string& relation) {
   return "copy of";
 }
 
+std::vector<SpeakerQuotes> quotes_by_speaker(const DigestStory& story) {
+  std::vector<SpeakerQuotes> groups;
+  std::map<std::string, std::size_t> group_of;
+  for (const DigestQuote& q : story.quotes) {
+    const auto [it, added] = group_of.emplace(q.speaker, groups.size());
+    if (added) groups.push_back({q.speaker, "", {}});
+    SpeakerQuotes& g = groups[it->second];
+    g.quotes.push_back(&q);
+    if (g.role.empty()) g.role = q.speaker_role;
+  }
+  return groups;
+}
+
 std::string join_sentences(const std::vector<std::string>& sentences) {
   std::string out;
   for (const std::string& s : sentences) {

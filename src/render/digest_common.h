@@ -32,6 +32,15 @@ std::vector<std::pair<std::string, const DigestArticle*>> distinct_sources(const
 // "mirror of", "syndicated copy of"...; relation "" gives "copy of".
 std::string copy_phrase(const std::string& relation);
 
+// A story's quotes grouped by speaker, in order of each speaker's first quote (the
+// analysis' order), with the first role any of the group's quotes gives.
+struct SpeakerQuotes {
+  std::string speaker;
+  std::string role;
+  std::vector<const DigestQuote*> quotes;
+};
+std::vector<SpeakerQuotes> quotes_by_speaker(const DigestStory& story);
+
 // Sentences as one paragraph: a space between them, none between two CJK ones.
 std::string join_sentences(const std::vector<std::string>& sentences);
 

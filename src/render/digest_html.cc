@@ -174,23 +174,12 @@ void timeline_html(std::string& out, const DigestStory& story, const ArticleInde
 void quotes_html(std::string& out, const DigestStory& story, const ArticleIndex& by_id) {
   if (story.quotes.empty()) return;
   out += "<h3>Quotes</h3>\n";
-  std::vector<std::vector<const DigestQuote*>> groups;
-  std::map<std::string, std::size_t> group_of;
-  for (const DigestQuote& q : story.quotes) {
-    const auto [it, added] = group_of.emplace(q.speaker, groups.size());
-    if (added) groups.emplace_back();
-    groups[it->second].push_back(&q);
-  }
-  for (const auto& group : groups) {
-    const DigestQuote& first = *group.front();
-    std::string role;
-    for (const DigestQuote* q : group)
-      if (role.empty()) role = q->speaker_role;
-    out += "<div class=\"speaker\"><h4>" + (first.speaker.empty() ? std::string("Unknown speaker") : text(first.speaker));
-    if (!role.empty()) out += ", <span class=\"role\">" + text(role) + "</span>";
-    if (first.speaker_kind == "anonymous") out += " <span class=\"tag\">unnamed source</span>";
+  for (const render::SpeakerQuotes& group : render::quotes_by_speaker(story)) {
+    out += "<div class=\"speaker\"><h4>" + (group.speaker.empty() ? std::string("Unknown speaker") : text(group.speaker));
+    if (!group.role.empty()) out += ", <span class=\"role\">" + text(group.role) + "</span>";
+    if (group.quotes.front()->speaker_kind == "anonymous") out += " <span class=\"tag\">unnamed source</span>";
     out += "</h4>\n";
-    for (const DigestQuote* q : group) {
+    for (const DigestQuote* q : group.quotes) {
       out += "<blockquote>" + text(q->text);
       const std::string refs = source_refs(q->article_ids, by_id);
       if (!refs.empty()) out += " <cite>— " + refs + "</cite>";

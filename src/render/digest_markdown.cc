@@ -259,24 +259,12 @@ void timeline_md(std::string& out, const DigestStory& story, const ArticleIndex&
 void quotes_md(std::string& out, const DigestStory& story, const ArticleIndex& by_id) {
   if (story.quotes.empty()) return;
   out += "## Quotes\n\n";
-  // Groups in order of each speaker's first quote; the input order is the analysis'.
-  std::vector<std::vector<const DigestQuote*>> groups;
-  std::map<std::string, std::size_t> group_of;
-  for (const DigestQuote& q : story.quotes) {
-    const auto [it, added] = group_of.emplace(q.speaker, groups.size());
-    if (added) groups.emplace_back();
-    groups[it->second].push_back(&q);
-  }
-  for (const auto& group : groups) {
-    const DigestQuote& first = *group.front();
-    std::string role;
-    for (const DigestQuote* q : group)
-      if (role.empty()) role = q->speaker_role;
-    std::string heading = first.speaker.empty() ? "Unknown speaker" : md_text(first.speaker);
-    if (!role.empty()) heading += ", " + md_text(role);
-    if (first.speaker_kind == "anonymous") heading += " _(unnamed source)_";
+  for (const render::SpeakerQuotes& group : render::quotes_by_speaker(story)) {
+    std::string heading = group.speaker.empty() ? "Unknown speaker" : md_text(group.speaker);
+    if (!group.role.empty()) heading += ", " + md_text(group.role);
+    if (group.quotes.front()->speaker_kind == "anonymous") heading += " _(unnamed source)_";
     out += "### " + heading + "\n\n";
-    for (const DigestQuote* q : group) {
+    for (const DigestQuote* q : group.quotes) {
       out += "- “" + md_text(q->text) + "”";
       const std::string refs = source_refs(q->article_ids, by_id);
       if (!refs.empty()) out += " — " + refs;
