@@ -1,13 +1,17 @@
 #include "storyline/event_terms.h"
 
+// XXH3 compiled in here rather than called in libxxhash: the same function (XXH3's output
+// is fixed since xxHash 0.8.0, and the inlined code is the very header the library was
+// built from), without a call and dispatch per word.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
-#include <unordered_set>
 
 #include "text/utf8.h"
 
@@ -37,30 +41,8 @@ std::uint64_t pack(std::string_view w) {
   return v;
 }
 
-bool is_stopword(std::string_view w) {
-  static const auto* const kShort = [] {
-    auto* set = new std::unordered_set<std::uint64_t>();
-    for (std::string_view s : kStopwords)
-      if (s.size() <= 8) set->insert(pack(s));
-    return set;
-  }();
-  if (w.size() <= 8) return kShort->count(pack(w)) > 0;
-  return w == "according" || w == "themselves";  // the only longer ones in kStopwords
-}
-
-// Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow",
-// "taxes"/"tax" meet, never shortening a word below four letters (so "news", "bus" stay).
-std::string_view stem(std::string_view w) {
-  if (w.size() > 5 && w.ends_with("ing")) return w.substr(0, w.size() - 3);
-  if (w.size() > 5 && w.ends_with("ed")) return w.substr(0, w.size() - 2);
-  // "-es" is a suffix only after a sibilant (taxes, pushes); "strikes" is strike + s.
-  if (w.size() > 5 && (w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses")))
-    return w.substr(0, w.size() - 2);
-  if (w.size() > 4 && w.ends_with('s') && !w.ends_with("ss")) return w.substr(0, w.size() - 1);
-  return w;
-}
-
-// 1..12 for an English month name or its abbreviation ("sept", "dec"), else 0.
+// 1..12 for an English month name or its abbreviation ("sept", "dec"), else 0. The
+// reference definition: WordTable below tabulates it for every word it accepts.
 int month_number(std::string_view w) {
   if (w.size() < 3 || w.size() > 9) return 0;
   switch (w[0]) {
@@ -77,6 +59,86 @@ int month_number(std::string_view w) {
   return w == "mar" ? 3 : 0;
 }
 
+// What flush() asks of a word, in one lookup: is it a stop word, a month (and which), a
+// scale ("million")? Every such word of up to 8 bytes sits, packed, in a small
+// open-addressing table built once; the three longer ones (september, according,
+// themselves) are compared directly. The table is built from kStopwords, from
+// month_number over every month name and its 3- and 4-letter prefixes (the only words
+// month_number accepts: a full name, a 3-4 letter prefix of one, or "mar"), and from the
+// four scale words, so a lookup answers exactly what those definitions answer.
+struct WordInfo {
+  bool stop = false;
+  std::uint8_t month = 0;  // 1..12, 0: not a month
+  double scale = 0;        // 1e3 .. 1e12, 0: not a scale word
+};
+
+class WordTable {
+ public:
+  WordTable() {
+    for (std::string_view s : kStopwords)
+      if (s.size() <= 8) at(pack(s)).stop = true;
+    static const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                          "july",    "august",   "september", "october", "november", "december"};
+    for (std::string_view full : kMonths)
+      for (std::size_t n : {std::size_t{3}, std::size_t{4}, full.size()}) {
+        const std::string_view w = full.substr(0, n);
+        if (w.size() > 8) continue;  // "september": find() compares it directly
+        if (const int m = month_number(w); m > 0) at(pack(w)).month = static_cast<std::uint8_t>(m);
+      }
+    at(pack("thousand")).scale = 1e3;
+    at(pack("million")).scale = 1e6;
+    at(pack("billion")).scale = 1e9;
+    at(pack("trillion")).scale = 1e12;
+  }
+
+  // w: a lowered word of any length; packed: pack(w) when w.size() <= 8.
+  const WordInfo& find(std::string_view w, std::uint64_t packed) const {
+    if (w.size() > 8) {
+      if (w == "september") return september_;
+      if (w == "according" || w == "themselves") return stop_;
+      return none_;
+    }
+    for (std::size_t i = slot(packed);; i = (i + 1) & (kSize - 1)) {
+      if (keys_[i] == packed) return info_[i];
+      if (keys_[i] == 0) return none_;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSize = 512;  // > 2.5 × the ~200 words: probes stay short
+  static std::size_t slot(std::uint64_t k) { return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ULL) >> 55); }
+  WordInfo& at(std::uint64_t k) {
+    std::size_t i = slot(k);
+    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & (kSize - 1);
+    keys_[i] = k;
+    return info_[i];
+  }
+  // 0: an empty slot. Only the empty word packs to 0, and its lookup then stops at an
+  // empty slot's default WordInfo: not a stop word, month or scale, which is right.
+  std::uint64_t keys_[kSize] = {};
+  WordInfo info_[kSize];
+  WordInfo none_, stop_{true, 0, 0}, september_{false, 9, 0};
+};
+
+const WordTable& word_table() {
+  static const WordTable table;
+  return table;
+}
+
+bool is_stopword(std::string_view w) { return word_table().find(w, w.size() <= 8 ? pack(w) : 0).stop; }
+
+// Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow",
+// "taxes"/"tax" meet, never shortening a word below four letters (so "news", "bus" stay).
+std::string_view stem(std::string_view w) {
+  if (w.size() > 5 && w.ends_with("ing")) return w.substr(0, w.size() - 3);
+  if (w.size() > 5 && w.ends_with("ed")) return w.substr(0, w.size() - 2);
+  // "-es" is a suffix only after a sibilant (taxes, pushes); "strikes" is strike + s.
+  if (w.size() > 5 && (w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses")))
+    return w.substr(0, w.size() - 2);
+  if (w.size() > 4 && w.ends_with('s') && !w.ends_with("ss")) return w.substr(0, w.size() - 1);
+  return w;
+}
+
 std::uint64_t hash_of(std::string_view w) { return XXH3_64bits(w.data(), w.size()); }
 
 bool is_han(char32_t cp) {
@@ -84,34 +146,79 @@ bool is_han(char32_t cp) {
          (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
+// Writes "#" and the decimal digits of v (0 <= v < 10^18) to buf: what
+// snprintf(buf, n, "#%lld", v) writes, without the format parsing. Returns the length.
+std::size_t format_count(char* buf, unsigned long long v) {
+  char tmp[24];
+  std::size_t n = 0;
+  do {
+    tmp[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  buf[0] = '#';
+  for (std::size_t k = 0; k < n; ++k) buf[1 + k] = tmp[n - 1 - k];
+  return n + 1;
+}
+
+// The per-document buffers, kept per thread so a document allocates only its result.
+// document_terms stays pure: the buffers are cleared on entry and nothing in them
+// outlives the call's meaning (only their capacity does).
+struct SinkBuffers {
+  std::vector<WeightedTerm> raw;
+  std::vector<std::uint64_t> names;
+  std::vector<int> month_days;
+};
+
 class TermSink {
  public:
-  TermSink() { raw_.reserve(1024); }
-  void add(std::uint64_t h, float w) { raw_.push_back({h, w}); }
-  void add_name(std::uint64_t h) { names_.push_back(h); }
-  void add_month_day(int md) { month_days_.push_back(md); }
-  std::size_t size() const { return raw_.size(); }
+  TermSink() : b_(buffers()) {
+    b_.raw.clear();
+    b_.names.clear();
+    b_.month_days.clear();
+  }
+  void add(std::uint64_t h, float w) { b_.raw.push_back({h, w}); }
+  void add_name(std::uint64_t h) { b_.names.push_back(h); }
+  void add_month_day(int md) { b_.month_days.push_back(md); }
+  std::size_t size() const { return b_.raw.size(); }
   DocumentTerms finish() {
     DocumentTerms out;
-    std::sort(raw_.begin(), raw_.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
-    for (const auto& t : raw_) {
+    // The same sort of the same sequence as ever: std::sort is not stable, and the order
+    // in which equal hashes meet decides the float sum's last bits, so this is what keeps
+    // the weights bit-for-bit (a hash table summing in text order would not).
+    std::vector<WeightedTerm>& raw = b_.raw;
+    std::sort(raw.begin(), raw.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+    std::size_t unique = 0;
+    for (std::size_t k = 0; k < raw.size(); ++k) unique += k == 0 || raw[k].hash != raw[k - 1].hash;
+    out.terms.reserve(unique);
+    for (const auto& t : raw) {
       if (!out.terms.empty() && out.terms.back().hash == t.hash) out.terms.back().weight += t.weight;
       else out.terms.push_back(t);
     }
-    std::sort(names_.begin(), names_.end());
-    names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
-    out.names = std::move(names_);
-    std::sort(month_days_.begin(), month_days_.end());
-    month_days_.erase(std::unique(month_days_.begin(), month_days_.end()), month_days_.end());
-    out.month_days = std::move(month_days_);
+    std::vector<std::uint64_t>& names = b_.names;
+    std::sort(names.begin(), names.end());
+    out.names.assign(names.begin(), std::unique(names.begin(), names.end()));
+    std::vector<int>& days = b_.month_days;
+    std::sort(days.begin(), days.end());
+    out.month_days.assign(days.begin(), std::unique(days.begin(), days.end()));
     return out;
   }
 
  private:
-  std::vector<WeightedTerm> raw_;
-  std::vector<std::uint64_t> names_;
-  std::vector<int> month_days_;
+  static SinkBuffers& buffers() {
+    thread_local SinkBuffers b;
+    return b;
+  }
+  SinkBuffers& b_;
 };
+
+// Lowered ASCII letters and digits; 0 for every other byte (non-ASCII included).
+constexpr std::array<unsigned char, 256> kAsciiWordByte = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<unsigned char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c + 32);
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<unsigned char>(c);
+  return t;
+}();
 
 // One line (title, paragraph or sentence) at weight w. `sentence_start` tracks whether the
 // next word opens a sentence, where capitals say nothing about names.
@@ -121,8 +228,15 @@ class TermSink {
 // only other bytes are decoded. Words longer than the buffer are cut (still one term).
 void add_line(std::string_view line, float w, float anchor_weight, const ChineseDictionary* dict, TermSink& sink) {
   constexpr std::size_t kMaxWord = 48;
-  char word[kMaxWord];
+  // Invariant: the bytes of word[len..8) are zero, so the first 8 bytes read as one
+  // integer are pack() of a word of up to 8 bytes (reset() restores it for the next word).
+  char word[kMaxWord] = {};
   std::size_t len = 0;
+  auto reset = [&] {
+    std::memset(word, 0, 8);
+    len = 0;
+  };
+  const WordTable& table = word_table();
   bool sentence_start = true;
   bool capital = false;
   bool number = false;
@@ -135,9 +249,14 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
     pending = -1;
     if (v < 10 || v >= 1e15) return;  // single digits say nothing about an event
     char buf[32];
-    if (v == static_cast<double>(static_cast<long long>(v))) std::snprintf(buf, sizeof buf, "#%lld", static_cast<long long>(v));
-    else std::snprintf(buf, sizeof buf, "#%.6g", v);
-    const std::uint64_t h = hash_of(buf);
+    std::size_t n;
+    if (v == static_cast<double>(static_cast<long long>(v))) {
+      n = format_count(buf, static_cast<unsigned long long>(v));  // "#%lld": 10 <= v < 1e15
+    } else {
+      std::snprintf(buf, sizeof buf, "#%.6g", v);
+      n = std::strlen(buf);
+    }
+    const std::uint64_t h = hash_of(std::string_view(buf, n));
     sink.add(h, w * anchor_weight);
     if (scale > 1 || v < 1900 || v > 2100) sink.add_name(h);  // a year links too much
   };
@@ -147,9 +266,16 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
   int zh_month = 0;
   auto emit_day = [&](int m, double d) {
     if (m < 1 || m > 12 || d < 1 || d > 31 || d != static_cast<int>(d)) return;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "#md%d-%d", m, static_cast<int>(d));
-    const std::uint64_t h = hash_of(buf);
+    // "#md%d-%d" of m (1..12) and d (1..31), formatted by hand.
+    const int day = static_cast<int>(d);
+    char buf[16] = {'#', 'm', 'd'};
+    std::size_t n = 3;
+    if (m >= 10) buf[n++] = '1';
+    buf[n++] = static_cast<char>('0' + m % 10);
+    buf[n++] = '-';
+    if (day >= 10) buf[n++] = static_cast<char>('0' + day / 10);
+    buf[n++] = static_cast<char>('0' + day % 10);
+    const std::uint64_t h = hash_of(std::string_view(buf, n));
     sink.add(h, w * anchor_weight);
     sink.add_name(h);
     sink.add_month_day(m * 100 + static_cast<int>(d));
@@ -168,23 +294,30 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       }
       while (n > 0 && (digits[n - 1] == '.' || digits[n - 1] == ':')) --n;
       digits[n] = '\0';
-      const double value = std::strtod(digits, nullptr);
+      // Plain digits (nearly every number) are read by hand: below 10^15 an integer is
+      // exact in a double, and strtod, correctly rounded, returns that same double.
+      // Anything else ("4.6", "10:30", "3rd", "1e5") still goes to strtod.
+      bool plain = n <= 15;
+      unsigned long long x = 0;
+      for (std::size_t k = 0; k < n && plain; ++k) {
+        plain = digits[k] >= '0' && digits[k] <= '9';
+        x = x * 10 + static_cast<unsigned>(digits[k] - '0');
+      }
+      const double value = plain ? static_cast<double>(x) : std::strtod(digits, nullptr);
       if (month > 0) emit_day(month, value);
       month = 0;
       if (!clock) pending = value;  // "10:30" is a time, not a quantity
     } else {
       std::string_view lowered(word, len);
-      double scale = 0;
-      if (lowered == "thousand") scale = 1e3;
-      else if (lowered == "million") scale = 1e6;
-      else if (lowered == "billion") scale = 1e9;
-      else if (lowered == "trillion") scale = 1e12;
-      if (scale > 0 && pending >= 0) {
-        emit_number(scale);
-        len = 0;
+      std::uint64_t packed = 0;
+      std::memcpy(&packed, word, 8);  // pack(lowered) when len <= 8, by the invariant
+      const WordInfo& info = table.find(lowered, packed);
+      if (info.scale > 0 && pending >= 0) {
+        emit_number(info.scale);
+        reset();
         return;
       }
-      if (const int m = month_number(lowered); m > 0) {
+      if (const int m = info.month; m > 0) {
         if (pending >= 1 && pending <= 31) emit_day(m, pending);
         else month = m;
       } else {
@@ -194,14 +327,16 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       // Possessives and stray apostrophes: "Reid's" is Reid.
       if (lowered.ends_with("'s")) lowered.remove_suffix(2);
       while (!lowered.empty() && lowered.back() == '\'') lowered.remove_suffix(1);
-      if (lowered.size() > 1 && !is_stopword(lowered)) {
+      // The stop-word test is on the word without its possessive: look it up again only
+      // when that changed it.
+      if (lowered.size() > 1 && !(lowered.size() == len ? info.stop : is_stopword(lowered))) {
         const std::uint64_t h = hash_of(stem(lowered));
         sink.add(h, w);
         if (capital && !sentence_start) sink.add_name(h);
       }
     }
     sentence_start = false;
-    len = 0;
+    reset();
   };
   auto append = [&](const char* p, std::size_t n) {
     if (len + n <= kMaxWord) {
@@ -215,18 +350,31 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
   };
   for (std::size_t i = 0; i < line.size();) {
     const auto b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      const bool upper = b >= 'A' && b <= 'Z';
-      const bool letter = upper || (b >= 'a' && b <= 'z');
-      const bool digit = b >= '0' && b <= '9';
-      if (letter || digit) {
-        if (len == 0) {
-          number = digit;
-          capital = upper;
-        }
-        append_char(static_cast<char>(upper ? b + 32 : b));
-      } else if (len > 0 && (b == '\'' || ((b == '.' || b == ',' || b == ':') && number && i + 1 < line.size() &&
-                                            line[i + 1] >= '0' && line[i + 1] <= '9'))) {
+    if (unsigned char c = kAsciiWordByte[b]; c != 0) {
+      // A run of ASCII letters and digits, lowered as it is copied: the bulk of any
+      // text, in a loop of a load, a table lookup and a store per byte. Same effect as
+      // the per-byte branch below taken once per byte.
+      if (len == 0) {
+        number = b <= '9';
+        capital = b >= 'A' && b <= 'Z';
+      }
+      // Locals, not the lambdas' captured len, so the loop stays in registers. Bytes past
+      // kMaxWord are dropped, as append_char drops them.
+      const auto* p = reinterpret_cast<const unsigned char*>(line.data()) + i;
+      const auto* const end = reinterpret_cast<const unsigned char*>(line.data()) + line.size();
+      char* out = word + len;
+      char* const out_end = word + kMaxWord;
+      do {
+        if (out != out_end) *out++ = static_cast<char>(c);
+        ++p;
+      } while (p != end && (c = kAsciiWordByte[*p]) != 0);
+      len = static_cast<std::size_t>(out - word);
+      i = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(line.data()));
+      continue;
+    }
+    if (b < 0x80) {  // ASCII, not a letter or digit (those took the run above)
+      if (len > 0 && (b == '\'' || ((b == '.' || b == ',' || b == ':') && number && i + 1 < line.size() &&
+                      line[i + 1] >= '0' && line[i + 1] <= '9'))) {
         append_char(line[i]);  // "don't", "4.6", "410,000", "10:30"
       } else {
         flush();

@@ -5,7 +5,8 @@
 #include <cstring>
 #include <cstdio>
 #include <cstdlib>
-#include <unordered_map>
+#include <bit>
+#include <memory>
 
 namespace storyline {
 
@@ -48,16 +49,215 @@ std::string civil_date(int z) {
   return buf;
 }
 
-// A sum of unit document vectors. References into `weights` stay valid while the map
-// lives (unordered_map never moves its nodes), which the posting lists rely on.
-struct Centroid {
-  std::unordered_map<std::uint64_t, float> weights;
+// An open-addressing map from 64-bit term hashes to small values: one probe into a flat
+// array where std::unordered_map allocates a node per key and chases a pointer per
+// lookup. Keys are already XXH3 hashes; the multiply only spreads their high bits into
+// the index. Linear probing, load at most 1/2, so a miss ends at an empty slot within a
+// few steps. Key 0 marks an empty slot, so the (improbable) key 0 lives beside the array.
+//
+// References returned by find/insert are valid until the next insert (which may grow
+// the array): callers use them at once. Iteration order is unspecified; the callers that
+// need an order (serialize) sort, and the others (rebuild) do not depend on one.
+template <typename V>
+class FlatMap {
+ public:
+  struct Entry {
+    std::uint64_t key;
+    V value;
+  };
+
+  std::size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+
+  V* find(std::uint64_t key) {
+    if (key == 0) return has_zero_ ? &zero_.value : nullptr;
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = index(key);; i = (i + 1) & mask_) {
+      Entry& e = slots_[i];
+      if (e.key == key) return &e.value;
+      if (e.key == 0) return nullptr;
+    }
+  }
+  const V* find(std::uint64_t key) const { return const_cast<FlatMap*>(this)->find(key); }
+
+  // The value of key, value-initialized (V{}) and flagged by `inserted` when it was absent.
+  V& insert(std::uint64_t key, bool& inserted) {
+    inserted = false;
+    if (key == 0) {
+      if (!has_zero_) {
+        has_zero_ = true;
+        zero_ = {0, V{}};
+        inserted = true;
+      }
+      return zero_.value;
+    }
+    if ((size_ + 1) * 2 > slots_.size()) grow(slots_.empty() ? 16 : slots_.size() * 2);
+    for (std::size_t i = index(key);; i = (i + 1) & mask_) {
+      Entry& e = slots_[i];
+      if (e.key == key) return e.value;
+      if (e.key == 0) {
+        e.key = key;
+        e.value = V{};
+        ++size_;
+        inserted = true;
+        return e.value;
+      }
+    }
+  }
+  V& operator[](std::uint64_t key) {
+    bool inserted;
+    return insert(key, inserted);
+  }
+
+  // Room for n keys in all without growing.
+  void reserve(std::size_t n) {
+    if (n * 2 <= slots_.size()) return;
+    std::size_t capacity = slots_.empty() ? 16 : slots_.size();
+    while (n * 2 > capacity) capacity *= 2;
+    grow(capacity);
+  }
+
+  template <typename F>
+  void for_each(F f) const {
+    if (has_zero_) f(zero_.key, zero_.value);
+    for (const Entry& e : slots_)
+      if (e.key != 0) f(e.key, e.value);
+  }
+
+  void clear() {
+    slots_.clear();
+    size_ = 0;
+    mask_ = 0;
+    shift_ = 64;
+    has_zero_ = false;
+  }
+
+ private:
+  std::size_t index(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  void grow(std::size_t capacity) {  // a power of two
+    std::vector<Entry> old = std::move(slots_);
+    slots_.assign(capacity, Entry{0, V{}});
+    mask_ = capacity - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+    for (const Entry& e : old) {
+      if (e.key == 0) continue;
+      std::size_t i = index(e.key);
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
+      slots_[i] = e;
+    }
+  }
+
+  std::vector<Entry> slots_;
+  std::size_t size_ = 0;  // keys in slots_ (not counting key 0)
+  std::size_t mask_ = 0;
+  unsigned shift_ = 64;
+  bool has_zero_ = false;
+  Entry zero_{0, V{}};
+};
+
+// A sum of unit document vectors. The posting lists point at its weights, so a weight
+// must never move while the centroid lives: the weights sit in blocks that are never
+// reallocated (each new block is as large as all the earlier ones together, so a
+// centroid of n terms holds O(log n) blocks), and the index maps a term to its weight's
+// address. Moving a Centroid (vector<Event> growing, erase_if) moves the block pointers,
+// not the blocks: the addresses hold.
+class Centroid {
+ public:
   double norm2 = 0;
+
+  // The weight of term h, created at 0 (and `inserted` set) when the centroid lacks it.
+  float& weight(std::uint64_t h, bool& inserted) {
+    float*& slot = index_.insert(h, inserted);
+    if (inserted) {
+      if (used_ == capacity_) {
+        capacity_ = std::max<std::size_t>(64, index_.size());
+        blocks_.push_back(std::make_unique<float[]>(capacity_));
+        used_ = 0;
+      }
+      slot = &blocks_.back()[used_++];
+      *slot = 0.0f;
+    }
+    return *slot;
+  }
+  // Room for n more terms without growing the index or starting a block mid-way: a new
+  // event takes its first document's terms in one block and one index allocation.
+  void reserve_more(std::size_t n) {
+    index_.reserve(index_.size() + n);
+    if (capacity_ - used_ < n) {
+      capacity_ = std::max<std::size_t>({64, n, index_.size()});
+      blocks_.push_back(std::make_unique<float[]>(capacity_));
+      used_ = 0;
+    }
+  }
+  std::size_t size() const { return index_.size(); }
+  // f(hash, float&) for every term, in no particular order.
+  template <typename F>
+  void for_each(F f) const {
+    index_.for_each([&](std::uint64_t h, float* w) { f(h, *w); });
+  }
+
+ private:
+  FlatMap<float*> index_;
+  std::vector<std::unique_ptr<float[]>> blocks_;
+  std::size_t used_ = 0, capacity_ = 0;  // of the last block
 };
 
 struct Posting {
   std::uint32_t slot;
   const float* weight;
+};
+
+// Posting lists, term → (slot, weight address) of every open item holding the term. The
+// lists live in one pool of fixed-size chunks linked by index, so adding a posting never
+// allocates per term (the pool grows geometrically and is reused after clear()). A slot
+// appears at most once per list, and score() does not depend on the order within a list.
+class PostingIndex {
+ public:
+  static constexpr std::uint32_t kPerChunk = 6;
+  struct Chunk {
+    std::uint32_t slots[kPerChunk];
+    std::uint32_t n = 0;
+    std::uint32_t next = 0;  // index + 1 of the next chunk; 0 ends the list
+    const float* weights[kPerChunk];
+  };
+  struct List {
+    std::uint32_t head = 0, tail = 0;  // chunk index + 1; 0: empty
+  };
+
+  void add(std::uint64_t h, std::uint32_t slot, const float* w) {
+    bool inserted;
+    List& list = lists_.insert(h, inserted);
+    if (list.tail == 0 || pool_[list.tail - 1].n == kPerChunk) {
+      pool_.emplace_back();
+      const auto c = static_cast<std::uint32_t>(pool_.size());
+      if (list.tail == 0) list.head = c;
+      else pool_[list.tail - 1].next = c;
+      list.tail = c;
+    }
+    Chunk& c = pool_[list.tail - 1];
+    c.slots[c.n] = slot;
+    c.weights[c.n] = w;
+    ++c.n;
+  }
+  // f(slot, weight) for every posting of h.
+  template <typename F>
+  void for_each(std::uint64_t h, F f) const {
+    const List* list = lists_.find(h);
+    if (list == nullptr) return;
+    for (std::uint32_t c = list->head; c != 0; c = pool_[c - 1].next) {
+      const Chunk& chunk = pool_[c - 1];
+      for (std::uint32_t k = 0; k < chunk.n; ++k) f(chunk.slots[k], chunk.weights[k]);
+    }
+  }
+  void clear() {
+    lists_.clear();
+    pool_.clear();
+  }
+
+ private:
+  FlatMap<List> lists_;
+  std::vector<Chunk> pool_;
 };
 
 struct Event {
@@ -74,7 +274,7 @@ struct Event {
 struct Story {
   std::uint64_t id = 0;
   Centroid centroid;
-  std::unordered_map<std::uint64_t, std::uint32_t> names;
+  FlatMap<std::uint32_t> names;
   int last_day = -1;
   std::uint64_t last_seq = 0;
   std::vector<std::string> langs;
@@ -82,33 +282,35 @@ struct Story {
 };
 
 // Adds a vector to a centroid; new terms get a posting so later documents find it.
-void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot,
-            std::unordered_map<std::uint64_t, std::vector<Posting>>& postings) {
+void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, PostingIndex& postings) {
+  c.reserve_more(v.size());
   for (const auto& t : v) {
-    auto [it, inserted] = c.weights.try_emplace(t.hash, 0.0f);
-    const double before = it->second;
-    it->second += t.weight;
-    c.norm2 += double(it->second) * it->second - before * before;
-    if (inserted) postings[t.hash].push_back({slot, &it->second});
+    bool inserted;
+    float& w = c.weight(t.hash, inserted);
+    const double before = w;
+    w += t.weight;
+    c.norm2 += double(w) * w - before * before;
+    if (inserted) postings.add(t.hash, slot, &w);
   }
 }
 
 // Scores every open item sharing a term with v: dot(v, centroid), accumulated per slot.
 // A slot appears at most once per posting list, so its sum is taken in the order of v's
 // terms (sorted by hash) whatever the order of the postings: a restored state, whose
-// postings were rebuilt, scores bit-for-bit like the live one.
+// postings were rebuilt, scores bit-for-bit like the live one. (The order of `touched`
+// follows the postings, but the callers pick the maximum by (similarity, lowest id), a
+// total order, so it does not matter either.)
 template <typename Item>
-void score(const std::vector<WeightedTerm>& v, const std::unordered_map<std::uint64_t, std::vector<Posting>>& postings,
-           const std::vector<Item>& items, std::vector<double>& acc, std::vector<std::uint32_t>& touched) {
+void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const std::vector<Item>& items,
+           std::vector<double>& acc, std::vector<std::uint32_t>& touched) {
   if (acc.size() < items.size()) acc.resize(items.size(), 0.0);
   for (const auto& t : v) {
-    auto it = postings.find(t.hash);
-    if (it == postings.end()) continue;
-    for (const Posting& p : it->second) {
-      if (!items[p.slot].open) continue;
-      if (acc[p.slot] == 0.0) touched.push_back(p.slot);
-      acc[p.slot] += double(t.weight) * *p.weight;
-    }
+    const double x = t.weight;
+    postings.for_each(t.hash, [&](std::uint32_t slot, const float* w) {
+      if (!items[slot].open) return;
+      if (acc[slot] == 0.0) touched.push_back(slot);
+      acc[slot] += x * *w;
+    });
   }
 }
 
@@ -163,42 +365,42 @@ constexpr std::uint64_t kStateMagic = 0x53544c4556543031ULL;  // "STLEVT01"
 
 struct EventClusterer::State {
   EventOptions options;
-  std::unordered_map<std::uint64_t, std::uint32_t> df;
+  FlatMap<std::uint32_t> df;
   std::uint64_t docs = 0;
   std::uint64_t next_event = 1, next_story = 1;
   int clock_day = -1;  // the latest date seen: the stream's "now"
   std::vector<Event> events;
   std::vector<Story> stories;
-  std::unordered_map<std::uint64_t, std::vector<Posting>> event_postings, story_postings;
+  PostingIndex event_postings, story_postings;
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
+  std::vector<WeightedTerm> vector_, top_;  // weigh()'s output and scratch, reused
   std::size_t open_events = 0, open_stories = 0;
 
   // log(df + 0.5), tabulated for the small counts nearly every term has.
   std::vector<double> log_df_table;
-  double log_df(std::uint32_t df_value) {
-    if (log_df_table.empty())
-      for (std::uint32_t k = 0; k < 4096; ++k) log_df_table.push_back(std::log(k + 0.5));
+  double log_df(std::uint32_t df_value) const {
     return df_value < log_df_table.size() ? log_df_table[df_value] : std::log(df_value + 0.5);
   }
 
-  std::vector<WeightedTerm> weigh(const DocumentTerms& terms) {
+  // The document's tf-idf vector, unit length before the tail is cut, sorted by hash. The
+  // reference stays valid until the next call.
+  const std::vector<WeightedTerm>& weigh(const DocumentTerms& terms) {
     ++docs;
-    std::vector<std::uint32_t> counts;  // each term's df, looked up once
-    counts.reserve(terms.terms.size());
-    for (const auto& t : terms.terms) counts.push_back(++df[t.hash]);
-    std::vector<WeightedTerm> v;
-    v.reserve(terms.terms.size());
+    if (log_df_table.empty())
+      for (std::uint32_t k = 0; k < 4096; ++k) log_df_table.push_back(std::log(k + 0.5));
+    std::vector<WeightedTerm>& v = vector_;
+    v.clear();
     double norm2 = 0;
     const double n = static_cast<double>(docs);
     const double log_n = std::log(n + 1.0 + options.idf_prior_documents);
-    for (std::size_t k = 0; k < terms.terms.size(); ++k) {
-      const WeightedTerm& t = terms.terms[k];
+    for (const WeightedTerm& t : terms.terms) {
+      const std::uint32_t df_value = ++df[t.hash];
       // Sublinear term frequency; weights below one come from the position decay.
       const double tf = t.weight >= 1 ? 1.0 + std::log(double(t.weight)) : double(t.weight);
       // The prior's pseudo-documents contain no term: on a cold start (five articles) a
       // word they all share still weighs something, and on a long stream the prior fades.
-      const double idf = log_n - log_df(counts[k]);
+      const double idf = log_n - log_df(df_value);
       const double w = tf * idf;
       if (w <= 0) continue;
       v.push_back({t.hash, static_cast<float>(w)});
@@ -208,15 +410,28 @@ struct EventClusterer::State {
     // mostly words seen once, and a short vector keeps scoring cheap.
     const float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
     for (auto& t : v) t.weight *= inv;
+    // terms.terms is sorted by hash (document_terms' contract), so v is too; sort only
+    // when a caller built terms by hand out of order.
+    const auto by_hash = [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; };
+    if (!std::is_sorted(v.begin(), v.end(), by_hash)) std::sort(v.begin(), v.end(), by_hash);
     const auto k = static_cast<std::size_t>(options.max_document_terms);
     if (v.size() > k) {
-      std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end(),
-                       [](const WeightedTerm& a, const WeightedTerm& b) {
-                         return a.weight != b.weight ? a.weight > b.weight : a.hash < b.hash;
-                       });
-      v.resize(k);
+      // "Stronger" is a total order (weight, then the unique hash), so the k strongest
+      // terms are one definite set: select the k-th strongest on a copy, then keep, in
+      // hash order, the terms at least that strong. Same set, same order as sorting the
+      // selection by hash, without the sort.
+      const auto stronger = [](const WeightedTerm& a, const WeightedTerm& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.hash < b.hash;
+      };
+      if (k == 0) {
+        v.clear();
+      } else {
+        top_.assign(v.begin(), v.end());
+        std::nth_element(top_.begin(), top_.begin() + static_cast<std::ptrdiff_t>(k - 1), top_.end(), stronger);
+        const WeightedTerm cut = top_[k - 1];
+        std::erase_if(v, [&](const WeightedTerm& t) { return stronger(cut, t); });
+      }
     }
-    std::sort(v.begin(), v.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
     return v;
   }
 
@@ -244,7 +459,7 @@ struct EventClusterer::State {
   }
 
   EventAssignment add(const DocumentTerms& terms, std::string_view date, std::string_view lang) {
-    const std::vector<WeightedTerm> v = weigh(terms);
+    const std::vector<WeightedTerm>& v = weigh(terms);
     const int day = day_number(date);
     if (day > clock_day) clock_day = day;
     EventAssignment out;
@@ -330,7 +545,7 @@ struct EventClusterer::State {
       if (sim < options.story_threshold) continue;
       if (day >= 0 && s.last_day >= 0 && std::abs(day - s.last_day) > options.story_window_days) continue;
       int shared = 0;
-      for (std::uint64_t n : names) shared += s.names.count(n) ? 1 : 0;
+      for (std::uint64_t n : names) shared += s.names.find(n) != nullptr ? 1 : 0;
       if (shared < options.story_min_shared_names) continue;
       if (sim > best || (sim == best && best_slot >= 0 && s.id < stories[best_slot].id)) {
         best = sim;
@@ -405,9 +620,13 @@ struct EventClusterer::State {
     event_postings.clear();
     story_postings.clear();
     for (std::size_t i = 0; i < events.size(); ++i)
-      for (auto& [h, w] : events[i].centroid.weights) event_postings[h].push_back({static_cast<std::uint32_t>(i), &w});
+      events[i].centroid.for_each([&](std::uint64_t h, const float& w) {
+        event_postings.add(h, static_cast<std::uint32_t>(i), &w);
+      });
     for (std::size_t i = 0; i < stories.size(); ++i)
-      for (auto& [h, w] : stories[i].centroid.weights) story_postings[h].push_back({static_cast<std::uint32_t>(i), &w});
+      stories[i].centroid.for_each([&](std::uint64_t h, const float& w) {
+        story_postings.add(h, static_cast<std::uint32_t>(i), &w);
+      });
   }
 };
 
@@ -434,7 +653,9 @@ std::string EventClusterer::serialize() const {
   put_u64(out, s.next_story);
   put_u64(out, static_cast<std::uint64_t>(static_cast<std::int64_t>(s.clock_day)));
   // Sorted so equal states give equal bytes.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> df(s.df.begin(), s.df.end());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> df;
+  df.reserve(s.df.size());
+  s.df.for_each([&](std::uint64_t h, std::uint32_t n) { df.emplace_back(h, n); });
   std::sort(df.begin(), df.end());
   put_u64(out, df.size());
   for (auto [h, n] : df) {
@@ -442,7 +663,9 @@ std::string EventClusterer::serialize() const {
     put_u64(out, n);
   }
   auto put_centroid = [&](const Centroid& c) {
-    std::vector<std::pair<std::uint64_t, float>> w(c.weights.begin(), c.weights.end());
+    std::vector<std::pair<std::uint64_t, float>> w;
+    w.reserve(c.size());
+    c.for_each([&](std::uint64_t h, float x) { w.emplace_back(h, x); });
     std::sort(w.begin(), w.end());
     put_u64(out, w.size());
     for (auto [h, x] : w) {
@@ -474,7 +697,9 @@ std::string EventClusterer::serialize() const {
     put_u64(out, st.langs.size());
     for (const auto& l : st.langs) put_str(out, l);
     put_centroid(st.centroid);
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> names(st.names.begin(), st.names.end());
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> names;
+    names.reserve(st.names.size());
+    st.names.for_each([&](std::uint64_t h, std::uint32_t n) { names.emplace_back(h, n); });
     std::sort(names.begin(), names.end());
     put_u64(out, names.size());
     for (auto [h, n] : names) {
@@ -503,7 +728,8 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     const std::uint64_t n = r.u64();
     for (std::uint64_t i = 0; i < n && r.ok(); ++i) {
       const std::uint64_t h = r.u64();
-      c.weights[h] = static_cast<float>(r.f64());
+      bool inserted;
+      c.weight(h, inserted) = static_cast<float>(r.f64());
     }
     c.norm2 = r.f64();
   };
