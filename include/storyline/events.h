@@ -3,9 +3,11 @@
 // An event is one happening, reported within days; a story is a thread of events over
 // months. Each document is compared, as a TF-IDF vector (document frequencies updated as
 // the stream arrives), with the centroids of the open events; it joins the most similar
-// one at or above event_threshold, else it opens a new event. A new event joins the most
-// similar open story when their vectors are close enough (story_threshold) and they share
-// enough names (capitalised words, numbers), else it opens a new story.
+// one at or above event_threshold, else it opens a new event. A new event joins the open
+// story whose closest event is most similar to its first document (at least
+// story_threshold: a story is as near as its nearest event, never an aggregate of all it
+// covered, which would grow general enough to swallow everything) and that shares enough
+// names (capitalised words, numbers) with it; else it opens a new story.
 //
 // Dates, when known, bound both: a document more than event_window_days away from an
 // event's dated members does not join it, unless its text matches far above the
@@ -31,7 +33,7 @@ namespace storyline {
 
 struct EventOptions {
   double event_threshold = 0.30;   // cosine to an event centroid to join it
-  double story_threshold = 0.10;   // cosine of a new event's first document to a story centroid
+  double story_threshold = 0.25;   // cosine of a new event's first document to a story's closest event
   int story_min_shared_names = 3;  // and at least this many shared names
   // Across languages terms meet only through a dictionary and score lower: similarity
   // between documents of different main languages is multiplied by this.

@@ -271,9 +271,11 @@ struct Event {
   bool open = false;
 };
 
+// A story keeps no centroid of its own: it is as close to a new event as its closest open
+// event is. An aggregate of everything a thread ever covered grows general enough to
+// attract anything (one giant story); its events stay specific.
 struct Story {
   std::uint64_t id = 0;
-  Centroid centroid;
   FlatMap<std::uint32_t> names;
   int last_day = -1;
   std::uint64_t last_seq = 0;
@@ -359,7 +361,7 @@ class Reader {
   bool ok_ = true;
 };
 
-constexpr std::uint64_t kStateMagic = 0x53544c4556543031ULL;  // "STLEVT01"
+constexpr std::uint64_t kStateMagic = 0x53544c4556543032ULL;  // "STLEVT02"
 
 }  // namespace
 
@@ -371,7 +373,11 @@ struct EventClusterer::State {
   int clock_day = -1;  // the latest date seen: the stream's "now"
   std::vector<Event> events;
   std::vector<Story> stories;
-  PostingIndex event_postings, story_postings;
+  PostingIndex event_postings;
+  FlatMap<std::uint32_t> story_slot;  // story id -> index in `stories`
+  // The closest open event of each story that shares a term with the document: a new
+  // event's candidate stories, with their similarity.
+  std::vector<std::pair<std::uint64_t, double>> story_sims;
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
   std::vector<WeightedTerm> vector_, top_;  // weigh()'s output and scratch, reused
@@ -469,6 +475,7 @@ struct EventClusterer::State {
     // copy), or at the threshold when the text names a day of that event's month (a page
     // whose own date contradicts what it reports, such as a mirror's capture date).
     touched.clear();
+    story_sims.clear();
     score(v, event_postings, events, acc, touched);
     double best = 0, best_conflicting = 0;
     std::int64_t best_slot = -1, conflicting_slot = -1;
@@ -476,6 +483,11 @@ struct EventClusterer::State {
       const Event& e = events[slot];
       const double sim = acc[slot] / std::sqrt(std::max(e.centroid.norm2, 1e-12)) * language_factor(lang, e.langs);
       acc[slot] = 0;
+      if (sim >= options.story_threshold) {
+        auto it = std::find_if(story_sims.begin(), story_sims.end(), [&](const auto& p) { return p.first == e.story; });
+        if (it == story_sims.end()) story_sims.emplace_back(e.story, sim);
+        else it->second = std::max(it->second, sim);
+      }
       if (sim < options.event_threshold) continue;
       int gap = 0;
       if (day >= 0 && e.first_day >= 0) gap = day > e.last_day ? day - e.last_day : (day < e.first_day ? e.first_day - day : 0);
@@ -512,7 +524,7 @@ struct EventClusterer::State {
       e.open = true;
       ++open_events;
       out.new_event = true;
-      e.story = pick_story(v, terms.names, day, lang, out.new_story);
+      e.story = pick_story(terms.names, day, out.new_story);
     }
     Event& e = events[slot];
     add_to(e.centroid, v, slot, event_postings);
@@ -525,35 +537,36 @@ struct EventClusterer::State {
     }
     out.event = e.id;
     out.story = e.story;
-    feed_story(e.story, v, terms.names, out.date_conflict ? -1 : day, lang);
+    feed_story(e.story, terms.names, out.date_conflict ? -1 : day, lang);
     if (docs % 1024 == 0 || open_events > options.max_open_events + options.max_open_events / 8 ||
         open_stories > options.max_open_stories + options.max_open_stories / 8)
       retire();
     return out;
   }
 
-  std::uint64_t pick_story(const std::vector<WeightedTerm>& v, const std::vector<std::uint64_t>& names, int day,
-                           std::string_view lang, bool& is_new) {
-    touched.clear();
-    score(v, story_postings, stories, acc, touched);
+  // The story of a new event: among the stories whose closest event is similar enough
+  // (story_sims, gathered while scoring events), the most similar one still within its
+  // window that shares enough names with the document; else a new story.
+  std::uint64_t pick_story(const std::vector<std::uint64_t>& names, int day, bool& is_new) {
     double best = 0;
-    std::int64_t best_slot = -1;
-    for (std::uint32_t slot : touched) {
-      const Story& s = stories[slot];
-      const double sim = acc[slot] / std::sqrt(std::max(s.centroid.norm2, 1e-12)) * language_factor(lang, s.langs);
-      acc[slot] = 0;
-      if (sim < options.story_threshold) continue;
+    const Story* chosen = nullptr;
+    for (const auto& [id, sim] : story_sims) {
+      const std::uint32_t* slot = story_slot.find(id);
+      if (!slot) continue;
+      const Story& s = stories[*slot];
+      if (!s.open) continue;
       if (day >= 0 && s.last_day >= 0 && std::abs(day - s.last_day) > options.story_window_days) continue;
       int shared = 0;
       for (std::uint64_t n : names) shared += s.names.find(n) != nullptr ? 1 : 0;
       if (shared < options.story_min_shared_names) continue;
-      if (sim > best || (sim == best && best_slot >= 0 && s.id < stories[best_slot].id)) {
+      if (sim > best || (sim == best && chosen && s.id < chosen->id)) {
         best = sim;
-        best_slot = slot;
+        chosen = &s;
       }
     }
-    if (best_slot >= 0) return stories[best_slot].id;
+    if (chosen) return chosen->id;
     is_new = true;
+    story_slot[next_story] = static_cast<std::uint32_t>(stories.size());
     stories.emplace_back();
     Story& s = stories.back();
     s.id = next_story++;
@@ -562,19 +575,14 @@ struct EventClusterer::State {
     return s.id;
   }
 
-  void feed_story(std::uint64_t id, const std::vector<WeightedTerm>& v, const std::vector<std::uint64_t>& names,
-                  int day, std::string_view lang) {
-    // Story ids grow with their slots until a retirement compacts them; search from the end.
-    for (std::size_t i = stories.size(); i-- > 0;) {
-      Story& s = stories[i];
-      if (s.id != id) continue;
-      add_to(s.centroid, v, static_cast<std::uint32_t>(i), story_postings);
-      for (std::uint64_t n : names) ++s.names[n];
-      if (!lang.empty() && std::find(s.langs.begin(), s.langs.end(), lang) == s.langs.end()) s.langs.emplace_back(lang);
-      if (day >= 0) s.last_day = std::max(s.last_day, day);
-      s.last_seq = docs;
-      return;
-    }
+  void feed_story(std::uint64_t id, const std::vector<std::uint64_t>& names, int day, std::string_view lang) {
+    const std::uint32_t* slot = story_slot.find(id);
+    if (!slot) return;
+    Story& s = stories[*slot];
+    for (std::uint64_t n : names) ++s.names[n];
+    if (!lang.empty() && std::find(s.langs.begin(), s.langs.end(), lang) == s.langs.end()) s.langs.emplace_back(lang);
+    if (day >= 0) s.last_day = std::max(s.last_day, day);
+    s.last_seq = docs;
   }
 
   // Retires idle events and stories, then rebuilds the posting lists without them so no
@@ -618,14 +626,11 @@ struct EventClusterer::State {
     std::erase_if(events, [](const Event& e) { return !e.open; });
     std::erase_if(stories, [](const Story& s) { return !s.open; });
     event_postings.clear();
-    story_postings.clear();
+    story_slot.clear();
+    for (std::size_t i = 0; i < stories.size(); ++i) story_slot[stories[i].id] = static_cast<std::uint32_t>(i);
     for (std::size_t i = 0; i < events.size(); ++i)
       events[i].centroid.for_each([&](std::uint64_t h, const float& w) {
         event_postings.add(h, static_cast<std::uint32_t>(i), &w);
-      });
-    for (std::size_t i = 0; i < stories.size(); ++i)
-      stories[i].centroid.for_each([&](std::uint64_t h, const float& w) {
-        story_postings.add(h, static_cast<std::uint32_t>(i), &w);
       });
   }
 };
@@ -696,7 +701,6 @@ std::string EventClusterer::serialize() const {
     put_u64(out, st.last_seq);
     put_u64(out, st.langs.size());
     for (const auto& l : st.langs) put_str(out, l);
-    put_centroid(st.centroid);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> names;
     names.reserve(st.names.size());
     st.names.for_each([&](std::uint64_t h, std::uint32_t n) { names.emplace_back(h, n); });
@@ -754,7 +758,6 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     st.last_day = day();
     st.last_seq = r.u64();
     for (std::uint64_t n = r.u64(), k = 0; k < n && r.ok() && k < 64; ++k) st.langs.push_back(r.str());
-    get_centroid(st.centroid);
     const std::uint64_t n = r.u64();
     for (std::uint64_t k = 0; k < n && r.ok(); ++k) {
       const std::uint64_t h = r.u64();
