@@ -130,7 +130,8 @@ TEST_F(StoreTest, OlderSchemaIsMigratedKeepingItsData) {
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
                            "DROP INDEX articles_page_date; DROP INDEX articles_outlet; DROP INDEX articles_lang;"
-                           "DROP TABLE article_events; DROP TABLE cluster_state; PRAGMA user_version=1;",
+                           "DROP TABLE article_events; DROP TABLE cluster_state; DROP TABLE copy_keys; DROP TABLE article_copies;"
+                           "PRAGMA user_version=1;",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);
@@ -152,10 +153,10 @@ TEST_F(StoreTest, OlderSchemaIsMigratedKeepingItsData) {
   ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(q, 0), 5);  // version_key, content_id + the three of version 2
   sqlite3_finalize(q);
-  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('article_events', 'cluster_state')", -1, &q,
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('article_events', 'cluster_state', 'copy_keys', 'article_copies')", -1, &q,
                      nullptr);
   ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(q, 0), 2);  // the tables of version 3
+  EXPECT_EQ(sqlite3_column_int(q, 0), 4);  // the tables of version 3
   sqlite3_finalize(q);
   sqlite3_close(db);
 }
