@@ -126,24 +126,24 @@ TEST(Quotes, Chinese) {
 
 TEST(Quotes, MergeAcrossArticles) {
   Quote a;
-  a.text = "Self-defense is not escalation. Self-defense is a fundamental right";
-  a.speaker = "Jens Stoltenberg";
+  a.text = "Sharing water is not surrender. Sharing water is a fundamental duty";
+  a.speaker = "Miriam Okafor";
   a.speaker_kind = SpeakerKind::kPerson;
   a.sources = {{"x", 3, 0}};
   Quote b;
-  b.text = "\"self defense is not escalation, self-defense is a fundamental right.\"";
+  b.text = "\"sharing water is not surrender, sharing water is a fundamental duty.\"";
   b.speaker = "he";
   b.speaker_kind = SpeakerKind::kUnknown;
   b.sources = {{"y", 1, 10}};
   Quote c;
-  c.text = "Self-defense is not escalation";  // too short an excerpt to be sure
+  c.text = "Sharing water is not surrender";  // too short an excerpt to be sure
   c.sources = {{"z", 0, 0}};
   Quote d;
-  d.text = "Self-defence is not an escalation. Self-defense is a fundamental right of every nation";
+  d.text = "Sharing water is not a surrender. Sharing water is a fundamental duty of every region";
   d.sources = {{"w", 0, 0}};
   const auto merged = merge_quotes({a, b, c, d});
   ASSERT_EQ(merged.size(), 3u);
-  EXPECT_EQ(merged[0].speaker, "Jens Stoltenberg");
+  EXPECT_EQ(merged[0].speaker, "Miriam Okafor");
   ASSERT_EQ(merged[0].sources.size(), 2u);
   EXPECT_EQ(merged[0].sources[1].article_id, "y");
   EXPECT_EQ(normalize_quote_text("“We’ve  never—told them”"), "weve never told them");
