@@ -95,7 +95,7 @@ class Store {
   Result<std::vector<SearchHit>> search(const std::string& query, int limit = 20);
   // Every article, in insertion order, to a callback (export without holding all).
   // Events and stories (schema 3). Articles not yet placed, in publication order.
-  Result<std::vector<StoredArticle>> unclustered_articles();
+  Result<std::vector<StoredArticle>> unclustered_articles(int limit = 0);  // 0: all
   Result<std::string> cluster_state();  // "" before the first placement
   Status save_cluster_state(const std::string& state);
   Status set_event(const EventRow& row);

@@ -1,5 +1,7 @@
 #include "storyline/events.h"
 
+#include "storyline/civil_days.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -22,32 +24,10 @@ int day_number(std::string_view d) {
   };
   const int y = num(0, 4), m = num(5, 2), day = num(8, 2);
   if (y < 0 || m < 1 || m > 12 || day < 1 || day > 31) return -1;
-  // Days from civil (Howard Hinnant's algorithm): exact for the proleptic Gregorian calendar.
-  const int yy = y - (m <= 2);
-  const int era = (yy >= 0 ? yy : yy - 399) / 400;
-  const int yoe = yy - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return static_cast<int>(days_from_civil(y, m, day));
 }
 
 namespace {
-
-// "YYYY-MM-DD" of a day number (the inverse of day_number, same algorithm).
-std::string civil_date(int z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp < 10 ? mp + 3 : mp - 9;
-  const int y = yoe + era * 400 + (m <= 2);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
 
 // An open-addressing map from 64-bit term hashes to small values: one probe into a flat
 // array where std::unordered_map allocates a node per key and chases a pointer per
@@ -445,7 +425,7 @@ struct EventClusterer::State {
   // dated members or during them (in the event's year).
   static bool names_day_of(const std::vector<int>& month_days, const Event& e) {
     if (e.first_day < 0) return false;
-    const std::string year = civil_date(e.first_day).substr(0, 4);
+    const std::string year = iso_day(e.first_day).substr(0, 4);
     for (int md : month_days) {
       char iso[48];
       std::snprintf(iso, sizeof iso, "%s-%02d-%02d", year.c_str(), md / 100, md % 100);

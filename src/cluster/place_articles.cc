@@ -27,6 +27,7 @@ namespace {
 // cost per article stays bounded whatever the size of its copy group. The price: a copy
 // that drifted from its original but not from another copy is not linked.
 constexpr std::size_t kMaxCandidates = 32;
+constexpr int kBatch = 1000;  // articles placed per transaction
 
 // What placement remembers between articles of one run: each copy's original, and the
 // signatures of recently seen originals (a wire story's original is compared with every
@@ -124,9 +125,9 @@ Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std:
 }  // namespace
 
 Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& options) {
-  Result<std::vector<StoredArticle>> pending = store.unclustered_articles();
-  if (!pending.ok()) return pending.status();
   PlacementStats stats;
+  Result<std::vector<StoredArticle>> pending = store.unclustered_articles(kBatch);
+  if (!pending.ok()) return pending.status();
   if (pending->empty()) return stats;
   Result<std::string> saved = store.cluster_state();
   if (!saved.ok()) return saved.status();
@@ -140,31 +141,39 @@ Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& 
   if (!copy_rows.ok()) return copy_rows.status();
   CopyState copy_state;
   for (const CopyRow& r : *copy_rows) copy_state.original_of[r.article] = r.original;
-  if (Status st = store.begin(); !st.ok()) return st;
   auto fail = [&](Status st) {
-    // Nothing of this placement is kept; the next run starts from the same state.
+    // Nothing of this batch is kept; the next run starts from the last committed state.
     store.rollback();
     return st;
   };
-  for (const StoredArticle& s : *pending) {
-    const Article& a = s.article;
-    if (Status st = place_copies(store, s, copy_state, stats.copies); !st.ok()) return fail(st);
-    const EventAssignment got =
-        clusterer.add(article_terms(a, options), article_event_date(a), a.languages.empty() ? "" : a.languages[0]);
-    EventRow row;
-    row.article = s.rowid;
-    row.event = got.event;
-    row.story = got.story;
-    row.similarity = got.similarity;
-    row.date_conflict = got.date_conflict;
-    if (Status st = store.set_event(row); !st.ok()) return fail(st);
-    ++stats.placed;
-    stats.new_events += got.new_event;
-    stats.new_stories += got.new_story;
-    stats.date_conflicts += got.date_conflict;
+  // Batch by batch, each in its own transaction with the clusterer's state: memory holds
+  // one batch of articles, not every new one (a first ingest of a large crawl), and a
+  // killed run keeps the batches it finished. The store hands out the earliest unplaced
+  // articles first, so the order across batches is still publication order.
+  while (!pending->empty()) {
+    if (Status st = store.begin(); !st.ok()) return st;
+    for (const StoredArticle& s : *pending) {
+      const Article& a = s.article;
+      if (Status st = place_copies(store, s, copy_state, stats.copies); !st.ok()) return fail(st);
+      const EventAssignment got =
+          clusterer.add(article_terms(a, options), article_event_date(a), a.languages.empty() ? "" : a.languages[0]);
+      EventRow row;
+      row.article = s.rowid;
+      row.event = got.event;
+      row.story = got.story;
+      row.similarity = got.similarity;
+      row.date_conflict = got.date_conflict;
+      if (Status st = store.set_event(row); !st.ok()) return fail(st);
+      ++stats.placed;
+      stats.new_events += got.new_event;
+      stats.new_stories += got.new_story;
+      stats.date_conflicts += got.date_conflict;
+    }
+    if (Status st = store.save_cluster_state(clusterer.serialize()); !st.ok()) return fail(st);
+    if (Status st = store.commit(); !st.ok()) return fail(st);
+    pending = store.unclustered_articles(kBatch);
+    if (!pending.ok()) return pending.status();
   }
-  if (Status st = store.save_cluster_state(clusterer.serialize()); !st.ok()) return fail(st);
-  if (Status st = store.commit(); !st.ok()) return fail(st);
   return stats;
 }
 

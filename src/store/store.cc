@@ -411,12 +411,13 @@ Result<std::vector<SearchHit>> Store::search(const std::string& query, int limit
   return hits;
 }
 
-Result<std::vector<StoredArticle>> Store::unclustered_articles() {
+Result<std::vector<StoredArticle>> Store::unclustered_articles(int limit) {
   // Publication order (the clusterer's order); undated articles last, in arrival order.
   Stmt s(impl_->db, (std::string(kArticleColumns) +
                      "LEFT JOIN article_events e ON e.article = a.id WHERE e.article IS NULL "
                      "ORDER BY coalesce(nullif(a.published, ''), a.page_date) IS NULL, "
-                     "substr(coalesce(nullif(a.published, ''), a.page_date), 1, 19), a.id")
+                     "substr(coalesce(nullif(a.published, ''), a.page_date), 1, 19), a.id" +
+                     (limit > 0 ? " LIMIT " + std::to_string(limit) : std::string()))
                         .c_str());
   if (!s.ok()) return sql_error(impl_->db, "unclustered articles");
   std::vector<StoredArticle> out;
