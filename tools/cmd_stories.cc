@@ -167,11 +167,11 @@ int run_cluster(const ClusterArgs& args) {
 }
 
 
-std::shared_ptr<const ChineseDictionary> load_dictionary(bool quiet) {
+// The dictionary, or null when it cannot be read (the caller's output says what that
+// costs: ingest reports it; the analysis then leaves Chinese names unmapped).
+std::shared_ptr<const ChineseDictionary> load_dictionary() {
   auto d = ChineseDictionary::load(default_cedict_path());
-  if (d.ok()) return *d;
-  if (!quiet) std::cerr << "storyline: " << d.status().message() << "; Chinese entities are not mapped to English\n";
-  return nullptr;
+  return d.ok() ? *d : nullptr;
 }
 
 std::size_t article_count(const DigestStory& s) {
@@ -222,7 +222,7 @@ int run_stories(const std::string& db, bool json) {
 int run_story(const std::string& db, std::uint64_t id, bool json) {
   auto store = open_store(db, true);
   if (!store) return kExitSomeFailed;
-  auto dict = load_dictionary(true);
+  auto dict = load_dictionary();
   DigestOptions o;
   o.story = id;
   o.dictionary = dict.get();
@@ -271,7 +271,10 @@ int run_digest(const DigestArgs& args) {
   ExpandedInputs expanded = expand_inputs(args.inputs);
   std::size_t failed = expanded.problems.size();
   for (const std::string& p : expanded.problems) std::cerr << "storyline: " << p << "\n";
+  // Loaded once for both placement and analysis; when it is missing, ingest says so.
+  auto dict = load_dictionary();
   IngestOptions io;
+  io.dictionary = dict.get();
   io.threads = args.threads;
   io.extract.now = args.now.empty() ? now_iso8601() : args.now;
   IngestCallbacks cb;
@@ -303,7 +306,6 @@ int run_digest(const DigestArgs& args) {
   failed += ingested->failed;
   auto store = open_store(db, false);
   if (!store) return kExitSomeFailed;
-  auto dict = load_dictionary(false);
   DigestOptions o;
   o.dictionary = dict.get();
   o.now = now_iso8601();

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "storyline/cedict.h"
 #include "storyline/event_terms.h"
 #include "storyline/events.h"
 #include "storyline/extract.h"
@@ -25,11 +26,13 @@ struct IngestOptions {
   double batch_seconds = 2.0;      // ...or this long, whichever comes first
   ExtractOptions extract;
   // After the documents are stored, place the new articles into events and stories
-  // (place_articles.h). The dictionary path: "" for default_cedict_path(); when it cannot
-  // be read, Chinese is matched by characters and on_problem says so once.
+  // (place_articles.h). The dictionary: `dictionary` when the caller already loaded it,
+  // else read from dictionary_path ("" for default_cedict_path()); when it cannot be
+  // read, Chinese is matched by characters and on_problem says so once.
   bool place = true;
   EventOptions events;
   TermOptions terms;
+  const ChineseDictionary* dictionary = nullptr;
   std::string dictionary_path;
 };
 

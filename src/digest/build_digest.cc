@@ -315,10 +315,19 @@ Result<Digest> build_digest(Store& store, const DigestOptions& options) {
   std::unordered_map<std::int64_t, EventRow> placed;
   for (const EventRow& r : *rows) placed[r.article] = r;
   std::vector<StoredArticle> stored;
-  Status st = store.for_each_article([&](const StoredArticle& a) {
-    if (placed.count(a.rowid)) stored.push_back(a);
-  });
-  if (!st.ok()) return st;
+  if (options.story) {
+    // One story: read its members alone, not every record in the store.
+    for (const EventRow& r : *rows) {
+      Result<StoredArticle> a = store.article(std::to_string(r.article));
+      if (!a.ok()) return a.status();
+      stored.push_back(std::move(a).value());
+    }
+  } else {
+    Status st = store.for_each_article([&](const StoredArticle& a) {
+      if (placed.count(a.rowid)) stored.push_back(a);
+    });
+    if (!st.ok()) return st;
+  }
 
   // Stories -> members.
   std::unordered_map<std::int64_t, std::string> content_ids;

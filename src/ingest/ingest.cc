@@ -98,10 +98,15 @@ Result<IngestStats> ingest(const std::string& db_path, const std::vector<std::st
     PlacementOptions placement;
     placement.events = options.events;
     placement.terms = options.terms;
-    const std::string dict_path = options.dictionary_path.empty() ? default_cedict_path() : options.dictionary_path;
-    Result<std::shared_ptr<const ChineseDictionary>> dict = ChineseDictionary::load(dict_path);
-    if (dict.ok()) placement.dictionary = dict->get();
-    else if (cb.on_problem) cb.on_problem("dictionary", dict.status().message() + "; Chinese is matched by characters");
+    std::shared_ptr<const ChineseDictionary> loaded;
+    placement.dictionary = options.dictionary;
+    if (!placement.dictionary) {
+      const std::string dict_path = options.dictionary_path.empty() ? default_cedict_path() : options.dictionary_path;
+      Result<std::shared_ptr<const ChineseDictionary>> dict = ChineseDictionary::load(dict_path);
+      if (dict.ok()) loaded = *dict;
+      else if (cb.on_problem) cb.on_problem("dictionary", dict.status().message() + "; Chinese is matched by characters");
+      placement.dictionary = loaded.get();
+    }
     Result<PlacementStats> placed = place_new_articles(store, placement);
     if (!placed.ok()) failure = placed.status();
     else {
