@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "storyline/clock.h"
 #include "storyline/copies.h"
+#include "storyline/word_diff.h"
 #include "storyline/extract.h"
 #include "storyline/ingest.h"
 #include "storyline/pipeline.h"
@@ -335,10 +336,11 @@ int run_copies(const std::string& db, bool json) {
   }
   std::vector<storyline::CopySignature> sigs;
   std::vector<storyline::CopyMember> members;
+  std::vector<std::string> bodies;
   for (const storyline::StoredArticle& sa : articles) {
-    const std::string body = sa.article.text();
+    const std::string& body = bodies.emplace_back(sa.article.text());
     sigs.push_back(storyline::copy_signature(body));
-    members.push_back({sa.article.url, sa.article.outlet, sa.article.page_date, body.size()});
+    members.push_back({sa.article.url, sa.article.outlet, sa.article.page_date, body.size(), sa.fetched_at});
   }
   const auto groups = storyline::copy_groups(members, sigs, storyline::copy_pairs(sigs));
   auto describe = [&](std::size_t i) {
@@ -362,6 +364,10 @@ int run_copies(const std::string& db, bool json) {
         m["relation"] = l.relation;
         m["jaccard"] = std::round(l.jaccard * 1000) / 1000;
         m["containment"] = std::round(l.containment * 1000) / 1000;
+        m["shared_shingles"] = l.shared_shingles;
+        const storyline::WordDiff diff = storyline::word_diff(bodies[g.canonical], bodies[l.member]);
+        m["words_added"] = diff.added;
+        m["words_removed"] = diff.removed;
         j["copies"].push_back(m);
       }
       std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -372,9 +378,10 @@ int run_copies(const std::string& db, bool json) {
                 c.page_date.empty() ? "----------" : c.page_date.substr(0, 10).c_str(), c.outlet.c_str(), c.title.c_str());
     for (const storyline::CopyLink& l : g.links) {
       const storyline::Article& a = articles[l.member].article;
-      std::printf("       %5lld  %-10s jaccard %.2f containment %.2f  %s  %s\n", static_cast<long long>(articles[l.member].rowid),
-                  l.relation.c_str(), l.jaccard, l.containment, a.page_date.empty() ? "----------" : a.page_date.substr(0, 10).c_str(),
-                  a.outlet.c_str());
+      const storyline::WordDiff diff = storyline::word_diff(bodies[g.canonical], bodies[l.member]);
+      std::printf("       %5lld  %-10s jaccard %.2f containment %.2f  +%zu -%zu words  %s  %s\n",
+                  static_cast<long long>(articles[l.member].rowid), l.relation.c_str(), l.jaccard, l.containment, diff.added,
+                  diff.removed, a.page_date.empty() ? "----------" : a.page_date.substr(0, 10).c_str(), a.outlet.c_str());
     }
   }
   if (!json) std::fprintf(stderr, "%zu groups of copies among %zu articles\n", groups.size(), articles.size());

@@ -46,18 +46,21 @@ struct CopyCheck {
   bool copy = false;
   bool exact = false;
   double jaccard = 0, containment = 0;
+  std::size_t shared_shingles = 0;
 };
 CopyCheck check_copy(const CopySignature& a, const CopySignature& b, const CopyOptions& options = {});
 
 // Exact Jaccard and containment of two signatures' shingle sets.
 double jaccard(const CopySignature& a, const CopySignature& b);
 double containment(const CopySignature& a, const CopySignature& b);  // |a∩b| / min(|a|,|b|)
+std::size_t shared_shingles(const CopySignature& a, const CopySignature& b);  // |a∩b|
 
 struct CopyPair {
   std::size_t a = 0, b = 0;  // indexes, a < b
   double jaccard = 0;
   double containment = 0;
   bool exact = false;        // same normalized text
+  std::size_t shared_shingles = 0;
 };
 
 // Every pair of texts that are exact copies, near copies (Jaccard >= min_jaccard) or
@@ -70,6 +73,7 @@ struct CopyMember {
   std::string outlet;
   std::string date;         // ISO 8601 page date, "" when unknown
   std::size_t length = 0;   // body length
+  std::string captured;     // ISO 8601 capture time, "" when unknown
 };
 
 // The relation of a copy to its group's canonical member:
@@ -79,14 +83,19 @@ struct CopyMember {
 //               (a wire story);
 //   mirror      a near or partial copy on another site on another day (often with junk
 //               and a wrong date).
+// The diff size of a link (words added and removed) needs the texts: see word_diff.h.
 struct CopyLink {
   std::size_t member = 0;
   std::string relation;
   double jaccard = 0, containment = 0;  // evidence, against the canonical member
+  std::size_t shared_shingles = 0;      //   (how many shingles the two have in common)
 };
 
 struct CopyGroup {
-  std::size_t canonical = 0;          // earliest known date; then the longest body
+  // The earliest known date, then the longest body; of several versions of one URL only
+  // the first captured (or, without capture times, the first given) can be canonical, so
+  // the later ones are its updates.
+  std::size_t canonical = 0;
   std::vector<std::size_t> members;   // all of them, canonical included, ascending
   std::vector<CopyLink> links;        // one per member other than the canonical
 };

@@ -30,6 +30,8 @@ struct DigestArticle {
   // (identical | syndicated | mirror | update); "" for originals.
   std::string copy_of;
   std::string copy_relation;
+  // The copy's diff size against that original, in words; -1 when not known.
+  long copy_words_added = -1, copy_words_removed = -1;
 };
 
 struct DigestQuote {

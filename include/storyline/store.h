@@ -27,7 +27,7 @@
 
 namespace storyline {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 enum class AddResult { kAdded, kNewVersion, kUnchanged };
 
@@ -61,6 +61,10 @@ struct CopyRow {
   std::int64_t original = 0;
   std::string relation;
   double jaccard = 0, containment = 0;
+  std::int64_t shared_shingles = 0;
+  // Diff size against the original, in words (see word_diff.h); -1: not known (a link
+  // stored before schema 4).
+  std::int64_t words_added = -1, words_removed = -1;
 };
 
 struct SearchHit {

@@ -1,10 +1,12 @@
 #include "storyline/place_articles.h"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
 #include "storyline/copies.h"
+#include "storyline/word_diff.h"
 
 namespace storyline {
 
@@ -37,6 +39,7 @@ struct CopyState {
   struct Known {
     CopySignature sig;
     CopyMember member;
+    std::string body;  // for the diff size of a link to it
   };
   std::unordered_map<std::int64_t, Known> cache;
 
@@ -57,7 +60,8 @@ struct CopyState {
     if (cache.size() >= 4096) cache.clear();  // a bound, not a policy: misses only cost time
     const Article& o = other->article;
     const std::string body = o.text();
-    return &cache.emplace(id, Known{copy_signature(body), {o.url, o.outlet, article_event_date(o), body.size()}}).first->second;
+    Known k{copy_signature(body), {o.url, o.outlet, article_event_date(o), body.size(), other->fetched_at}, body};
+    return &cache.emplace(id, std::move(k)).first->second;
   }
 };
 
@@ -77,7 +81,8 @@ Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std:
   }
   std::int64_t original = 0;
   CopyCheck best_check;
-  const CopyState::Known* best = nullptr;
+  // A copy, not a pointer: a later known() may clear the cache.
+  std::optional<CopyState::Known> best;
   for (std::int64_t r : roots) {
     const CopyState::Known* other = state.known(store, r);
     if (!other) continue;
@@ -87,11 +92,12 @@ Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std:
                      std::tie(best_check.exact, best_check.jaccard, best_check.containment)) {
       original = r;
       best_check = check;
-      best = other;
+      best = *other;
     }
   }
   if (best) {
-    const std::vector<CopyMember> members = {best->member, {a.url, a.outlet, article_event_date(a), body.size()}};
+    const std::vector<CopyMember> members = {best->member,
+                                             {a.url, a.outlet, article_event_date(a), body.size(), s.fetched_at}};
     const std::vector<CopySignature> sigs = {best->sig, sig};
     const auto groups =
         copy_groups(members, sigs, {CopyPair{0, 1, best_check.jaccard, best_check.containment, best_check.exact}});
@@ -101,7 +107,13 @@ Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std:
       row.relation = link.relation;
       row.jaccard = link.jaccard;
       row.containment = link.containment;
-      if (groups[0].canonical == 1) {
+      row.shared_shingles = static_cast<std::int64_t>(link.shared_shingles);
+      // The diff goes from the original to the copy.
+      const bool new_is_original = groups[0].canonical == 1;
+      const WordDiff diff = new_is_original ? word_diff(body, best->body) : word_diff(best->body, body);
+      row.words_added = static_cast<std::int64_t>(diff.added);
+      row.words_removed = static_cast<std::int64_t>(diff.removed);
+      if (new_is_original) {
         // The new article is the earlier one: the old original becomes its copy, and the
         // group's other copies reach the new one through it (root() follows the chain).
         row.article = original;

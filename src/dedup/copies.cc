@@ -3,44 +3,14 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
-#include "text/utf8.h"
+#include "dedup/copy_tokens.h"
 
 namespace storyline {
 namespace {
-
-// Tokens: runs of letters/digits, lower-cased (ASCII); each CJK character alone.
-// Hashing tokens as they are read keeps the pass allocation-free.
-void token_hashes(std::string_view s, std::vector<std::uint64_t>& out) {
-  std::string word;
-  auto flush = [&]() {
-    if (word.empty()) return;
-    out.push_back(XXH3_64bits(word.data(), word.size()));
-    word.clear();
-  };
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) word += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      else flush();
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    const char32_t cp = text::next_code_point(s, i);
-    if (text::is_cjk(cp)) {
-      flush();
-      out.push_back(XXH3_64bits(s.data() + start, i - start));
-    } else if (text::is_letter_or_digit(cp)) {
-      word.append(s.substr(start, i - start));
-    } else {
-      flush();
-    }
-  }
-  flush();
-}
 
 // splitmix64: a strong 64-bit mixer; seeds make the independent hash functions.
 inline std::uint64_t mix(std::uint64_t x) {
@@ -65,7 +35,7 @@ std::size_t intersection(const std::vector<std::uint64_t>& a, const std::vector<
 CopySignature copy_signature(std::string_view text, const CopyOptions& o) {
   CopySignature sig;
   std::vector<std::uint64_t> tokens;
-  token_hashes(text, tokens);
+  dedup::append_token_hashes(text, tokens);
   sig.exact = XXH3_64bits(tokens.data(), tokens.size() * sizeof(std::uint64_t));
   // Shingles of k tokens; a text shorter than k is one shingle.
   const std::size_t k = static_cast<std::size_t>(std::max(1, o.shingle_tokens));
@@ -88,17 +58,34 @@ CopySignature copy_signature(std::string_view text, const CopyOptions& o) {
   return sig;
 }
 
-double jaccard(const CopySignature& a, const CopySignature& b) {
-  if (a.shingles.empty() && b.shingles.empty()) return a.exact == b.exact ? 1.0 : 0.0;
-  const std::size_t inter = intersection(a.shingles, b.shingles);
-  return static_cast<double>(inter) / static_cast<double>(a.shingles.size() + b.shingles.size() - inter);
+std::size_t shared_shingles(const CopySignature& a, const CopySignature& b) { return intersection(a.shingles, b.shingles); }
+
+namespace {
+
+// Jaccard and containment from one intersection (the set walk is the costly part).
+struct Overlap {
+  double jaccard = 0, containment = 0;
+  std::size_t shared = 0;
+};
+
+Overlap overlap(const CopySignature& a, const CopySignature& b) {
+  Overlap o;
+  if (a.shingles.empty() && b.shingles.empty()) {
+    o.jaccard = a.exact == b.exact ? 1.0 : 0.0;
+    return o;
+  }
+  o.shared = intersection(a.shingles, b.shingles);
+  o.jaccard = static_cast<double>(o.shared) / static_cast<double>(a.shingles.size() + b.shingles.size() - o.shared);
+  const std::size_t smaller = std::min(a.shingles.size(), b.shingles.size());
+  o.containment = smaller == 0 ? 0.0 : static_cast<double>(o.shared) / static_cast<double>(smaller);
+  return o;
 }
 
-double containment(const CopySignature& a, const CopySignature& b) {
-  const std::size_t smaller = std::min(a.shingles.size(), b.shingles.size());
-  if (smaller == 0) return 0.0;
-  return static_cast<double>(intersection(a.shingles, b.shingles)) / static_cast<double>(smaller);
-}
+}  // namespace
+
+double jaccard(const CopySignature& a, const CopySignature& b) { return overlap(a, b).jaccard; }
+
+double containment(const CopySignature& a, const CopySignature& b) { return overlap(a, b).containment; }
 
 std::vector<std::uint64_t> copy_keys(const CopySignature& sig, const CopyOptions& o) {
   std::vector<std::uint64_t> keys;
@@ -115,8 +102,10 @@ std::vector<std::uint64_t> copy_keys(const CopySignature& sig, const CopyOptions
 CopyCheck check_copy(const CopySignature& a, const CopySignature& b, const CopyOptions& o) {
   CopyCheck c;
   c.exact = a.exact == b.exact;
-  c.jaccard = c.exact ? 1.0 : jaccard(a, b);
-  c.containment = c.exact ? 1.0 : containment(a, b);
+  const Overlap ov = overlap(a, b);
+  c.jaccard = c.exact ? 1.0 : ov.jaccard;
+  c.containment = c.exact ? 1.0 : ov.containment;
+  c.shared_shingles = ov.shared;
   c.copy = c.exact || c.jaccard >= o.min_jaccard || c.containment >= o.min_containment;
   return c;
 }
@@ -156,8 +145,10 @@ std::vector<CopyPair> copy_pairs(const std::vector<CopySignature>& sigs, const C
     p.a = std::min(a, b);
     p.b = std::max(a, b);
     p.exact = sigs[a].exact == sigs[b].exact;
-    p.jaccard = p.exact ? 1.0 : jaccard(sigs[a], sigs[b]);
-    p.containment = p.exact ? 1.0 : containment(sigs[a], sigs[b]);
+    const Overlap ov = overlap(sigs[a], sigs[b]);
+    p.jaccard = p.exact ? 1.0 : ov.jaccard;
+    p.containment = p.exact ? 1.0 : ov.containment;
+    p.shared_shingles = ov.shared;
     if (p.exact || p.jaccard >= o.min_jaccard || p.containment >= o.min_containment) out.push_back(p);
   }
   std::sort(out.begin(), out.end(), [](const CopyPair& x, const CopyPair& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
@@ -186,9 +177,21 @@ std::vector<CopyGroup> copy_groups(const std::vector<CopyMember>& members, const
     CopyGroup g;
     g.members = ids;
     std::sort(g.members.begin(), g.members.end());
+    // A later version of a URL is an update of the first, however much longer it grew:
+    // per URL, only the first captured (then the first given) member stays eligible.
+    auto capture_order = [&](std::size_t i) { return std::tuple(members[i].captured.empty(), std::string_view(members[i].captured), i); };
+    std::unordered_map<std::string_view, std::size_t> first_of_url;
+    for (std::size_t m : g.members) {
+      if (members[m].url.empty()) continue;
+      auto [it, added] = first_of_url.emplace(members[m].url, m);
+      if (!added && capture_order(m) < capture_order(it->second)) it->second = m;
+    }
+    std::vector<std::size_t> eligible;
+    for (std::size_t m : g.members)
+      if (members[m].url.empty() || first_of_url[members[m].url] == m) eligible.push_back(m);
     // Canonical: the earliest known date (a copy cannot predate its original), then the
     // most complete body.
-    g.canonical = *std::min_element(g.members.begin(), g.members.end(), [&](std::size_t x, std::size_t y) {
+    g.canonical = *std::min_element(eligible.begin(), eligible.end(), [&](std::size_t x, std::size_t y) {
       const CopyMember& a = members[x];
       const CopyMember& b = members[y];
       if (a.date.empty() != b.date.empty()) return !a.date.empty();
@@ -202,8 +205,10 @@ std::vector<CopyGroup> copy_groups(const std::vector<CopyMember>& members, const
       CopyLink link;
       link.member = m;
       const bool exact = sigs[m].exact == sigs[g.canonical].exact;
-      link.jaccard = exact ? 1.0 : jaccard(sigs[m], sigs[g.canonical]);
-      link.containment = exact ? 1.0 : containment(sigs[m], sigs[g.canonical]);
+      const Overlap ov = overlap(sigs[m], sigs[g.canonical]);
+      link.jaccard = exact ? 1.0 : ov.jaccard;
+      link.containment = exact ? 1.0 : ov.containment;
+      link.shared_shingles = ov.shared;
       const CopyMember& x = members[m];
       const bool same_outlet = !x.outlet.empty() && x.outlet == c.outlet;
       // A near copy from another outlet on the same day is syndication (the outlets trim

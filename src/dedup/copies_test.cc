@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <map>
 
 namespace storyline {
@@ -80,11 +81,11 @@ TEST(CopyGroups, CanonicalAndRelations) {
   const std::vector<CopySignature> sigs = {copy_signature(kStory), copy_signature(kStory), copy_signature(kStory),
                                            copy_signature(later), copy_signature(kStory)};
   const std::vector<CopyMember> members = {
-      {"https://gazette.example/pier", "Lantern Gazette", "2031-03-03T09:00:00+01:00", 100},  // the original
-      {"https://gazette.example/pier-2", "Lantern Gazette", "2031-03-03", 100},             // same outlet, same text
-      {"https://harbour.example/wire", "Harbour Post", "2031-03-03", 100},                  // another outlet
-      {"https://gazette.example/pier", "Lantern Gazette", "2031-03-04", 120},                // same URL, changed
-      {"https://aggregator.example/x", "Aggregator", "", 100},                              // no date
+      {"https://gazette.example/pier", "Lantern Gazette", "2031-03-03T09:00:00+01:00", 100, ""},  // the original
+      {"https://gazette.example/pier-2", "Lantern Gazette", "2031-03-03", 100, ""},             // same outlet, same text
+      {"https://harbour.example/wire", "Harbour Post", "2031-03-03", 100, ""},                  // another outlet
+      {"https://gazette.example/pier", "Lantern Gazette", "2031-03-04", 120, ""},                // same URL, changed
+      {"https://aggregator.example/x", "Aggregator", "", 100, ""},                              // no date
   };
   auto groups = copy_groups(members, sigs, copy_pairs(sigs));
   ASSERT_EQ(groups.size(), 1u);
@@ -95,6 +96,27 @@ TEST(CopyGroups, CanonicalAndRelations) {
   EXPECT_EQ(rel[2], "syndicated");
   EXPECT_EQ(rel[3], "update");
   EXPECT_EQ(rel[4], "syndicated");  // exact text from another outlet, whatever the date
+  for (const CopyLink& l : groups[0].links) EXPECT_GT(l.shared_shingles, 10u) << l.member;
+}
+
+TEST(CopyGroups, TheFirstCapturedVersionOfAUrlIsTheOriginalEvenWhenShorter) {
+  std::string later = kStory;
+  later += " Update: the council will vote on the design in June.";
+  // Undated pages, given later version first: capture times decide, not length or order.
+  const std::vector<CopySignature> sigs = {copy_signature(later), copy_signature(kStory)};
+  const std::vector<CopyMember> members = {
+      {"https://gazette.example/pier", "Lantern Gazette", "", later.size(), "2031-03-03T18:00:00Z"},
+      {"https://gazette.example/pier", "Lantern Gazette", "", std::strlen(kStory), "2031-03-03T09:00:00Z"},
+  };
+  auto groups = copy_groups(members, sigs, copy_pairs(sigs));
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].canonical, 1u);
+  ASSERT_EQ(groups[0].links.size(), 1u);
+  EXPECT_EQ(groups[0].links[0].relation, "update");
+  // Without capture times, the first given is the first version.
+  std::vector<CopyMember> undated = members;
+  for (CopyMember& m : undated) m.captured.clear();
+  EXPECT_EQ(copy_groups(undated, sigs, copy_pairs(sigs))[0].canonical, 0u);
 }
 
 }  // namespace

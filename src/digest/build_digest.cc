@@ -26,6 +26,7 @@ struct Member {
   std::string day;      // YYYY-MM-DD or ""
   std::string copy_of;  // content id of the original when a copy
   std::string relation;
+  long words_added = -1, words_removed = -1;
 };
 
 std::string day_of(const std::string& iso) { return iso.size() >= 10 ? iso.substr(0, 10) : ""; }
@@ -43,6 +44,8 @@ void mark_copies(std::vector<Member>& members, const std::unordered_map<std::int
     if (id == content_ids.end()) continue;
     m.copy_of = id->second;
     m.relation = it->second.relation;
+    m.words_added = static_cast<long>(it->second.words_added);
+    m.words_removed = static_cast<long>(it->second.words_removed);
   }
 }
 
@@ -62,6 +65,8 @@ DigestArticle digest_article(const Member& m) {
   d.kind = a.kind;
   d.copy_of = m.copy_of;
   d.copy_relation = m.relation;
+  d.copy_words_added = m.words_added;
+  d.copy_words_removed = m.words_removed;
   return d;
 }
 

@@ -65,6 +65,13 @@ std::string copy_phrase(const std::string& relation) {
   return "copy of";
 }
 
+std::string update_size_phrase(const DigestArticle& a) {
+  if (a.copy_relation != "update" || a.copy_words_added < 0 || a.copy_words_removed < 0) return "";
+  if (a.copy_words_added == 0 && a.copy_words_removed == 0) return ", same words";
+  auto words = [](long n) { return std::to_string(n) + (n == 1 ? " word" : " words"); };
+  return ", " + words(a.copy_words_added) + " added, " + std::to_string(a.copy_words_removed) + " removed";
+}
+
 std::vector<SpeakerQuotes> quotes_by_speaker(const DigestStory& story) {
   std::vector<SpeakerQuotes> groups;
   std::map<std::string, std::size_t> group_of;

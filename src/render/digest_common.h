@@ -31,6 +31,9 @@ std::vector<std::pair<std::string, const DigestArticle*>> distinct_sources(const
 // How a copy relates to its original, as words before the original's name:
 // "mirror of", "syndicated copy of"...; relation "" gives "copy of".
 std::string copy_phrase(const std::string& relation);
+// ", 12 words added, 3 removed" for an update whose diff is known; "" otherwise (the size
+// of a mirror's or a syndicated copy's diff is mostly junk and trimming, not news).
+std::string update_size_phrase(const DigestArticle& a);
 
 // A story's quotes grouped by speaker, in order of each speaker's first quote (the
 // analysis' order), with the first role any of the group's quotes gives.

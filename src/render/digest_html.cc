@@ -102,7 +102,8 @@ std::string source_refs(const std::vector<std::string>& ids, const ArticleIndex&
 std::string copy_marker(const DigestArticle& a, const ArticleIndex& by_id) {
   const auto it = by_id.find(a.copy_of);
   const std::string of = text(it == by_id.end() ? a.copy_of : source_label(*it->second));
-  return "<span class=\"copy\">" + render::copy_phrase(a.copy_relation) + " " + of + "</span>";
+  return "<span class=\"copy\">" + render::copy_phrase(a.copy_relation) + " " + of + text(render::update_size_phrase(a)) +
+         "</span>";
 }
 
 std::string paragraph(const std::vector<std::string>& sentences) {

@@ -24,6 +24,10 @@ ojson to_json(const DigestArticle& a) {
   j["kind"] = a.kind;
   j["copy_of"] = a.copy_of;
   j["copy_relation"] = a.copy_relation;
+  if (!a.copy_of.empty() && a.copy_words_added >= 0) {
+    j["copy_words_added"] = a.copy_words_added;
+    j["copy_words_removed"] = a.copy_words_removed;
+  }
   return j;
 }
 

@@ -186,7 +186,7 @@ std::string copy_marker(const DigestArticle& a, const ArticleIndex& by_id) {
   if (a.copy_of.empty()) return "";
   const auto it = by_id.find(a.copy_of);
   const std::string of = it == by_id.end() ? a.copy_of : source_label(*it->second);
-  return "(" + render::copy_phrase(a.copy_relation) + " " + md_text(of) + ")";
+  return "(" + render::copy_phrase(a.copy_relation) + " " + md_text(of) + render::update_size_phrase(a) + ")";
 }
 
 // Sentences of one language run together; CJK sentences need no space between them.

@@ -67,6 +67,13 @@ CREATE TABLE article_copies(
   jaccard REAL NOT NULL,
   containment REAL NOT NULL);
 )sql",
+    // 3 -> 4: the evidence and diff size of a copy link. Links stored before keep
+    // shared_shingles 0 and an unknown (NULL) diff.
+    R"sql(
+ALTER TABLE article_copies ADD COLUMN shared_shingles INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE article_copies ADD COLUMN words_added INTEGER;
+ALTER TABLE article_copies ADD COLUMN words_removed INTEGER;
+)sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
@@ -508,19 +515,24 @@ Result<std::vector<std::int64_t>> Store::copy_candidates(const std::vector<std::
 
 Status Store::set_copy(const CopyRow& row) {
   Stmt s(impl_->db,
-         "INSERT OR REPLACE INTO article_copies(article, original, relation, jaccard, containment) VALUES(?,?,?,?,?)");
+         "INSERT OR REPLACE INTO article_copies(article, original, relation, jaccard, containment, shared_shingles, "
+         "words_added, words_removed) VALUES(?,?,?,?,?,?,?,?)");
   if (!s.ok()) return sql_error(impl_->db, "set copy");
   s.bind(1, row.article).bind(2, row.original).bind(3, row.relation);
-  s.bind_real(4, row.jaccard).bind_real(5, row.containment);
+  s.bind_real(4, row.jaccard).bind_real(5, row.containment).bind(6, row.shared_shingles);
+  if (row.words_added >= 0 && row.words_removed >= 0) s.bind(7, row.words_added).bind(8, row.words_removed);
   return s.step() == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "set copy");
 }
 
 Result<std::vector<CopyRow>> Store::copy_rows() {
-  Stmt s(impl_->db, "SELECT article, original, relation, jaccard, containment FROM article_copies ORDER BY article");
+  Stmt s(impl_->db,
+         "SELECT article, original, relation, jaccard, containment, shared_shingles, ifnull(words_added, -1), "
+         "ifnull(words_removed, -1) FROM article_copies ORDER BY article");
   if (!s.ok()) return sql_error(impl_->db, "copies");
   std::vector<CopyRow> out;
   int rc;
-  while ((rc = s.step()) == SQLITE_ROW) out.push_back({s.int64(0), s.int64(1), s.text(2), s.real(3), s.real(4)});
+  while ((rc = s.step()) == SQLITE_ROW)
+    out.push_back({s.int64(0), s.int64(1), s.text(2), s.real(3), s.real(4), s.int64(5), s.int64(6), s.int64(7)});
   if (rc != SQLITE_DONE) return sql_error(impl_->db, "copies");
   return out;
 }

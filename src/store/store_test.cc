@@ -49,6 +49,13 @@ class StoreTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.status().message();
     return s.ok() ? std::move(s).value() : nullptr;
   }
+  // Runs SQL on the store's file behind the Store's back (to fake an older schema).
+  void RawSql(const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
   Result<AddResult> Add(Store& s, const std::string& raw, const std::string& url, const std::string& title,
                         const std::string& body) {
     return s.add(make_doc(raw, url), raw_content_hash(raw), make_article(url, title, body));
@@ -126,15 +133,9 @@ TEST_F(StoreTest, OlderSchemaIsMigratedKeepingItsData) {
   {
     // Turn it back into a version-1 store: no date/outlet/language indexes (version 2),
     // no event tables (version 3).
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db,
-                           "DROP INDEX articles_page_date; DROP INDEX articles_outlet; DROP INDEX articles_lang;"
-                           "DROP TABLE article_events; DROP TABLE cluster_state; DROP TABLE copy_keys; DROP TABLE article_copies;"
-                           "PRAGMA user_version=1;",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
+    RawSql("DROP INDEX articles_page_date; DROP INDEX articles_outlet; DROP INDEX articles_lang;"
+           "DROP TABLE article_events; DROP TABLE cluster_state; DROP TABLE copy_keys; DROP TABLE article_copies;"
+           "PRAGMA user_version=1;");
   }
   {
     // Read-only openers do not migrate: they ask for a writer first.
@@ -159,6 +160,42 @@ TEST_F(StoreTest, OlderSchemaIsMigratedKeepingItsData) {
   EXPECT_EQ(sqlite3_column_int(q, 0), 4);  // the tables of version 3
   sqlite3_finalize(q);
   sqlite3_close(db);
+}
+
+TEST_F(StoreTest, CopyLinksKeepTheirEvidenceAndAVersion3LinkHasNoDiff) {
+  std::int64_t a = 0, b = 0;
+  {
+    auto st = Open();
+    ASSERT_TRUE(st->begin().ok());
+    ASSERT_TRUE(Add(*st, "a", "https://x.example/a", "Pier closes", "The harbour council voted to close the ferry pier.").ok());
+    ASSERT_TRUE(Add(*st, "b", "https://x.example/a", "Pier closes", "The harbour council voted on Monday to close the pier.").ok());
+    auto all = st->articles({});
+    ASSERT_EQ(all->size(), 2u);
+    a = (*all)[0].rowid;
+    b = (*all)[1].rowid;
+    CopyRow row{b, a, "update", 0.8, 0.9, 12, 3, 0};
+    ASSERT_TRUE(st->set_copy(row).ok());
+    ASSERT_TRUE(st->commit().ok());
+    auto rows = st->copy_rows();
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ((*rows)[0].shared_shingles, 12);
+    EXPECT_EQ((*rows)[0].words_added, 3);
+    EXPECT_EQ((*rows)[0].words_removed, 0);
+  }
+  {
+    // Back to version 3: the link loses its new columns, as a store written then had none.
+    RawSql("ALTER TABLE article_copies DROP COLUMN shared_shingles; ALTER TABLE article_copies DROP COLUMN words_added;"
+           "ALTER TABLE article_copies DROP COLUMN words_removed; PRAGMA user_version=3;");
+  }
+  auto st = Open();
+  ASSERT_TRUE(st);
+  auto rows = st->copy_rows();
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].relation, "update");
+  EXPECT_EQ((*rows)[0].shared_shingles, 0);
+  EXPECT_EQ((*rows)[0].words_added, -1);  // unknown, not zero
 }
 
 TEST_F(StoreTest, FailedMigrationLeavesAnErrorNotAHalfStore) {

@@ -11,7 +11,7 @@ set -u
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "${1:-}" bad_input_test gzip iconv
 # describe the exit code: timeouts and signals are spelled out
 rc_text() {
-  if [[ $RC -eq 124 ]]; then echo "timed out after 20 s (exit 124)"
+  if [[ $RC -eq 124 ]]; then echo "timed out after $RUN_TIMEOUT s (exit 124)"
   elif [[ $RC -gt 128 ]]; then echo "killed by signal $((RC - 128)) (exit $RC)"
   else echo "exit $RC"; fi
 }

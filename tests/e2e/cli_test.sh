@@ -12,10 +12,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "${1:-}" cli_test gzip
 run_stdin() {
   local in=$1 out=$2 err=$3
   shift 3
-  timeout 20 "$BIN" "$@" <"$in" >"$out" 2>"$err"
+  timeout 120 "$BIN" "$@" <"$in" >"$out" 2>"$err"
   RC=$?
   if [[ $RC -eq 124 ]]; then
-    echo "    (storyline $* timed out after 20 s)"
+    echo "    (storyline $* timed out after 120 s)"
   fi
 }
 expect_rc() { # expect_rc WANT WHAT ERRFILE
