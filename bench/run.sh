@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
 # make bench: quality and speed of extraction on ../shared/bench (STORYLINE_SHARED).
 # Prints, per set, the scorer's last line, then pages/s on one thread in process
-# (median of 3) and for the whole process (median of 3 wall-clock runs).
+# (median of 3) and for the whole process (median of 3 wall-clock runs) with its peak RSS.
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 shared=${STORYLINE_SHARED:-$here/../../shared}
 bin=$build/storyline
 
-median_wall_pages_per_s() {  # DIR NPAGES
-  local times=()
-  for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$bin" extract --threads 1 --format jsonl "$1" > /dev/null 2>&1 || true
-    t1=$(date +%s.%N)
-    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')")
-  done
-  local med
-  med=$(printf '%s\n' "${times[@]}" | sort -g | sed -n 2p)
-  awk -v n="$2" -v t="$med" 'BEGIN{printf "%.0f", n/t}'
+# Whole-process pages/s (median of 3 wall-clock runs) and the peak RSS of those runs.
+whole_process() {  # DIR NPAGES
+  /usr/bin/python3 - "$bin" "$1" "$2" <<'PY'
+import resource, subprocess, sys, time
+binary, pages_dir, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+times = []
+for _ in range(3):
+    t = time.monotonic()
+    subprocess.run([binary, "extract", "--threads", "1", "--format", "jsonl", pages_dir],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append(time.monotonic() - t)
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"whole process {n / sorted(times)[1]:.0f} pages/s, peak RSS {rss:.0f} MB "
+      "(median of 3 runs, 1 thread, incl. start-up and output)")
+PY
 }
 
 run_set() {  # NAME DIR GLOB
@@ -33,7 +36,7 @@ run_set() {  # NAME DIR GLOB
   echo "== $name ($n pages, $dir)"
   echo "$name quality: $("$here/score_extraction.sh" "$bin" "$dir")"
   "$build/extract_bench" --repeat 3 "$dir"/$glob | sed "s/^/$name speed: /"
-  echo "$name speed: whole process $(median_wall_pages_per_s "$dir" "$n") pages/s (median of 3 runs, 1 thread, incl. start-up and output)"
+  echo "$name speed: $(whole_process "$dir" "$n")"
 }
 
 run_set extraction "$shared/bench/extraction/html" "*.html.gz"
