@@ -108,6 +108,17 @@ int commas_in(std::string_view s) {
   return n;
 }
 
+// A web address written out, alone: "https://shop.example/bell", "www.example.org".
+// (Runs on every block: looks at the prefix before it scans the rest.)
+bool bare_address(std::string_view t) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  const std::size_t b = t.find_first_not_of(kSpace);
+  if (b == std::string_view::npos) return false;
+  t = t.substr(b, t.find_last_not_of(kSpace) - b + 1);
+  if (!t.starts_with("http://") && !t.starts_with("https://") && !t.starts_with("www.")) return false;
+  return t.find_first_of(kSpace) == std::string_view::npos;
+}
+
 class Scorer {
  public:
   explicit Scorer(xmlNode* body) : body_(body) {}
@@ -264,6 +275,16 @@ class Scorer {
 
   bool holds_h1(const xmlNode* n) const { return h1_ && is_ancestor(n, h1_); }
 
+  // A heading set right after the page's <h1> (its next element) is the headline's
+  // standfirst ("<h1>Pier to close</h1><h2>Repairs would cost more than...</h2>"): it
+  // sums the story up and is not a section title of the body.
+  bool headline_standfirst(const xmlNode* n) const {
+    if (!h1_ || n == h1_ || !is_heading(tag_of(n))) return false;
+    const xmlNode* next = h1_->next;
+    while (next && next->type != XML_ELEMENT_NODE) next = next->next;
+    return next == n;
+  }
+
   // A container holding several <article> elements is a page of posts: the story is the
   // one under the page's <h1>, the others are teasers of other stories ("You may also
   // like", each a post of its own) that score like prose. An <article> with little text
@@ -389,6 +410,7 @@ class Emitter {
     if (is_non_content_tag(tag)) return false;
     NodeStats* s = scorer_.stats(n);
     if (!s || s->junk) return false;
+    if (scorer_.headline_standfirst(n)) return false;
     if (tag == "figure" || tag == "figcaption") {
       flush();
       const std::string cap = text_of(tag == "figure" ? find_child(n, "figcaption") : n);
@@ -401,8 +423,10 @@ class Emitter {
     }
     // Lists and containers made of links are navigation, "Related" lists or tag clouds.
     if ((tag == "ul" || tag == "ol" || tag == "div" || tag == "section" || tag == "table" || tag == "dl") &&
-        s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000)
+        s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000) {
+      held_heading_.clear();
       return false;
+    }
     // Data tables: a row is one block, its cells joined. (A layout table, whose cells
     // hold paragraphs or lists, is read as ordinary blocks.)
     if (tag == "tr") {
@@ -471,9 +495,13 @@ class Emitter {
   void flush() {
     // A block that is all link ("Next story", a related headline) is navigation.
     const int units = link_units_ > 0 ? text::text_units(buffer_) : 0;
-    const bool all_link = link_units_ > 0 && link_units_ * 10 >= units * 9 && pending_type_ != BlockType::kTableRow;
+    // A web address written out as the link's text is a reference the author gives
+    // ("Buy it here:" then "https://..."): navigation links read as names, not addresses.
+    const bool all_link = link_units_ > 0 && link_units_ * 10 >= units * 9 && pending_type_ != BlockType::kTableRow &&
+                          !bare_address(buffer_);
     link_units_ = 0;
     if (all_link && units < 200) {
+      held_heading_.clear();
       buffer_.clear();
       pending_type_ = BlockType::kParagraph;
       return;
@@ -496,21 +524,45 @@ class Emitter {
     // Table rows and preformatted lines (code, verse) are kept as they are: a short
     // line there is data, not a share button or a byline.
     if (pending_type_ == BlockType::kTableRow || pending_type_ == BlockType::kPreformatted) {
-      out_.blocks.push_back({pending_type_, piece});
+      push({pending_type_, piece});
       return;
     }
     // Furniture that survived the DOM rules: share lines, bylines, dates, credits.
-    const LineKind kind = classify_line(piece);
+    // (A written-out web address is a reference, kept as flush() keeps it.)
+    const LineKind kind = bare_address(piece) ? LineKind::kShort : classify_line(piece);
+    // A short line without sentence punctuation is furniture in a text dump, but in the
+    // markup a list item or a subheading says what it is: an item of the article's list
+    // ("Cabbage", "GPS"), a section title ("Our ruling") when text follows it. Only
+    // words of furniture ("Share", "Read more") still give it away.
+    if (kind == LineKind::kBoilerplate && text::text_units(piece) > 0 && !is_furniture_phrase(piece)) {
+      if (pending_type_ == BlockType::kListItem) {
+        push({pending_type_, piece});
+        return;
+      }
+      if (pending_type_ == BlockType::kHeading) {
+        held_heading_ = piece;
+        return;
+      }
+    }
     // Inside a quotation the attribution ("— Jane Roe (@jroe) May 3, 2031", under an
     // embedded post) reads like a byline or a date line but is part of the quote.
-    if (kind == LineKind::kBoilerplate) return;
-    if ((kind == LineKind::kByline || kind == LineKind::kDate) && in_quote_ == 0) return;
+    if (kind == LineKind::kBoilerplate || ((kind == LineKind::kByline || kind == LineKind::kDate) && in_quote_ == 0)) {
+      return;
+    }
     if (kind == LineKind::kCaption && text::text_units(piece) < 400) {
       const CaptionParts parts = split_caption_credit(piece);
       if (!parts.caption.empty()) out_.captions.push_back(parts.caption);
       return;
     }
-    out_.blocks.push_back({pending_type_, piece});
+    push({pending_type_, piece});
+  }
+
+  // A held subheading goes out before the first block of text after it; another
+  // heading, or furniture skipped in between, cancels it.
+  void push(Block b) {
+    if (b.type != BlockType::kHeading && !held_heading_.empty()) out_.blocks.push_back({BlockType::kHeading, held_heading_});
+    held_heading_.clear();
+    out_.blocks.push_back(std::move(b));
   }
 
   Scorer& scorer_;
@@ -524,6 +576,7 @@ class Emitter {
   int in_pre_ = 0;              // depth of <pre> elements around the walk
   int in_quote_ = 0;            // depth of <blockquote> elements around the walk
   int link_units_ = 0;          // letters of the buffer that came from link text
+  std::string held_heading_;    // a short subheading waiting for the text it introduces
 };
 
 xmlNode* find_body(xmlDoc* doc) {
@@ -550,12 +603,38 @@ void trim_head(std::vector<Block>& blocks) {
   if (drop < blocks.size()) blocks.erase(blocks.begin(), blocks.begin() + static_cast<long>(drop));
 }
 
+// The number an item of a list numbered by hand opens with ("3) Blade Runner", "12. Taboo"),
+// or -1.
+int item_number(std::string_view t) {
+  std::size_t i = 0;
+  int n = 0;
+  while (i < t.size() && i < 3 && t[i] >= '0' && t[i] <= '9') n = n * 10 + (t[i++] - '0');
+  if (i == 0 || i + 1 >= t.size() || (t[i] != ')' && t[i] != '.') || t[i + 1] != ' ') return -1;
+  return n;
+}
+
+// Whether blocks[i] carries number n > 1 and one of the three blocks before it n - 1 (an
+// item may run over a few lines: a name, then its link).
+bool numbered_item_follows_previous(const std::vector<Block>& blocks, std::size_t i) {
+  const int n = item_number(blocks[i].text);
+  if (n <= 1) return false;
+  for (std::size_t k = 1; k <= 3 && k <= i; ++k)
+    if (item_number(blocks[i - k].text) == n - 1) return true;
+  return false;
+}
+
 // Trailing blocks that are not prose ("Related", "Tags: ...", a lone heading) end no body.
+// A list the author numbered by hand ("1) ...", "2) ..." as lines of paragraphs) is
+// content however short its items: its last items carry consecutive numbers.
 void trim_tail(std::vector<Block>& blocks) {
   while (!blocks.empty()) {
     const Block& b = blocks.back();
     const bool prose = text::ends_like_sentence(b.text) && text::text_units(b.text) >= 40;
     if (prose || b.type == BlockType::kListItem || b.type == BlockType::kQuote || b.type == BlockType::kTableRow) break;
+    const std::size_t i = blocks.size() - 1;
+    if (numbered_item_follows_previous(blocks, i)) break;
+    // The last item's own line: its address ("3) Poster", then "https://...").
+    if (i > 0 && bare_address(b.text) && numbered_item_follows_previous(blocks, i - 1)) break;
     if (text::text_units(b.text) >= 200) break;
     blocks.pop_back();
   }
