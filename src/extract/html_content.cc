@@ -175,8 +175,11 @@ class Scorer {
          });
     // Suspects small against the page are junk; their text leaves their ancestors'
     // figures so that link density and length speak of the content alone.
+    // The headline is the first <h1> outside them: a site's logo is often an <h1> too,
+    // in a masthead or navigation bar.
     const NodeStats* whole = stats(body_);
     const double limit = whole ? whole->units * kMaxJunkShare : 0;
+    xmlNode* content_h1 = nullptr;
     walk(body_,
          [&](xmlNode* n) {
            NodeStats* s = n->type == XML_ELEMENT_NODE ? stats(n) : nullptr;
@@ -193,9 +196,11 @@ class Scorer {
              }
              return false;
            }
+           if (!content_h1 && tag_of(n) == "h1") content_h1 = n;
            return true;
          },
          [](xmlNode*) {});
+    if (content_h1) h1_ = content_h1;
   }
 
   double link_density(const NodeStats& s) const {
@@ -274,6 +279,10 @@ class Scorer {
   }
 
   bool holds_h1(const xmlNode* n) const { return h1_ && is_ancestor(n, h1_); }
+
+  // The page's headline is its title, not body, whatever the <title> says ("Opinion |
+  // ...", a site name, an entity left encoded).
+  bool is_headline(const xmlNode* n) const { return n == h1_; }
 
   // A heading set right after the page's <h1> (its next element) is the headline's
   // standfirst ("<h1>Pier to close</h1><h2>Repairs would cost more than...</h2>"): it
@@ -371,7 +380,7 @@ class Scorer {
   }
 
   xmlNode* body_;
-  xmlNode* h1_ = nullptr;  // the page's first <h1>
+  xmlNode* h1_ = nullptr;  // the page's first <h1> outside junk (else its first <h1>)
   std::vector<NodeStats> stats_;
 };
 
@@ -410,7 +419,7 @@ class Emitter {
     if (is_non_content_tag(tag)) return false;
     NodeStats* s = scorer_.stats(n);
     if (!s || s->junk) return false;
-    if (scorer_.headline_standfirst(n)) return false;
+    if (scorer_.headline_standfirst(n) || scorer_.is_headline(n)) return false;
     if (tag == "figure" || tag == "figcaption") {
       flush();
       const std::string cap = text_of(tag == "figure" ? find_child(n, "figcaption") : n);

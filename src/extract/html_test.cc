@@ -349,6 +349,26 @@ TEST(HtmlContent, HeadingRightAfterTheH1IsTheStandfirst) {
   EXPECT_TRUE(body.starts_with("The harbour council voted")) << body;
 }
 
+TEST(HtmlContent, HeadlineAfterALogoH1IsNotBodyWhateverTheTitleSays) {
+  // The logo is the page's first <h1>, in a masthead; the headline is the first <h1>
+  // outside such furniture. The <title> carries a section prefix, so it matches neither.
+  const char* page = R"(<html><body>
+  <header class="masthead"><h1><a href="/">Lantern Gazette</a></h1></header>
+  <article><h1>Pier to close after storms</h1>
+  <h2>Repairs would cost more than a new pier, the council says, and the ferries will move north.</h2>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p>
+  <p>Ferry operators said the closure would add twenty minutes to the morning crossing, and several asked
+  for a temporary shuttle from the north quay.</p></article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "Opinion | Pier to close after storms");
+  const std::string body = body_of(c);
+  EXPECT_TRUE(body.starts_with("The harbour council voted")) << body;
+  EXPECT_EQ(body.find("Pier to close"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Repairs would cost more"), std::string::npos) << body;
+  EXPECT_NE(body.find("temporary shuttle"), std::string::npos) << body;
+}
+
 TEST(HtmlContent, ShortSubheadingsAndListItemsAreContent) {
   // "Verdict" and "Costs" are section titles (text follows them); the one-word items are
   // the article's list. "Share" is furniture by its words; "More stories" heads only links.
