@@ -407,6 +407,7 @@ class Emitter {
         buffer_ += t;
         if (in_pre_ == 0) std::replace(buffer_.begin() + static_cast<long>(from), buffer_.end(), '\n', ' ');
         if (in_link_ > 0) link_units_ += text::text_units(t);
+        else plain_ += t;
       }
       return false;
     }
@@ -501,6 +502,11 @@ class Emitter {
     return found;
   }
 
+  static bool labelled(const std::string& plain) {
+    const std::string t = text::normalize_space(plain);
+    return !t.empty() && t.back() == ':' && text::word_count(t) <= 3;
+  }
+
   void flush() {
     // A block that is all link ("Next story", a related headline) is navigation.
     const int units = link_units_ > 0 ? text::text_units(buffer_) : 0;
@@ -508,8 +514,13 @@ class Emitter {
     // ("Buy it here:" then "https://..."): navigation links read as names, not addresses.
     const bool all_link = link_units_ > 0 && link_units_ * 10 >= units * 9 && pending_type_ != BlockType::kTableRow &&
                           !bare_address(buffer_);
+    // "Read more: <a>Other headline</a>", "See also: <a>...</a>": a label of a word or
+    // three and a colon, then only a link, is a pointer to another page.
+    const bool labelled_link = link_units_ > 0 && pending_type_ != BlockType::kTableRow && labelled(plain_) &&
+                               link_units_ >= 3 * text::text_units(plain_);
     link_units_ = 0;
-    if (all_link && units < 200) {
+    plain_.clear();
+    if ((all_link || labelled_link) && units < 200) {
       held_heading_.clear();
       buffer_.clear();
       pending_type_ = BlockType::kParagraph;
@@ -585,6 +596,7 @@ class Emitter {
   int in_pre_ = 0;              // depth of <pre> elements around the walk
   int in_quote_ = 0;            // depth of <blockquote> elements around the walk
   int link_units_ = 0;          // letters of the buffer that came from link text
+  std::string plain_;           // the buffer's text outside links
   std::string held_heading_;    // a short subheading waiting for the text it introduces
 };
 

@@ -369,6 +369,23 @@ TEST(HtmlContent, HeadlineAfterALogoH1IsNotBodyWhateverTheTitleSays) {
   EXPECT_NE(body.find("temporary shuttle"), std::string::npos) << body;
 }
 
+TEST(HtmlContent, LabelThenLinkPointsElsewhere) {
+  // "Read more: <a>headline</a>" between paragraphs points to another story; a sentence
+  // that merely holds a link stays.
+  const char* page = R"(<html><body><article>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p>
+  <p>Read more: <a href="/a">Fishing fleet returns early as storms continue along the coast</a></p>
+  <p>Ferry operators said, in <a href="/b">a letter to the council</a>, that the closure would add twenty
+  minutes to the morning crossing.</p></article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_EQ(body.find("Fishing fleet"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Read more"), std::string::npos) << body;
+  EXPECT_NE(body.find("in a letter to the council, that"), std::string::npos) << body;
+}
+
 TEST(HtmlContent, ShortSubheadingsAndListItemsAreContent) {
   // "Verdict" and "Costs" are section titles (text follows them); the one-word items are
   // the article's list. "Share" is furniture by its words; "More stories" heads only links.
