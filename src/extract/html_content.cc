@@ -286,12 +286,15 @@ class Scorer {
 
   // A heading set right after the page's <h1> (its next element) is the headline's
   // standfirst ("<h1>Pier to close</h1><h2>Repairs would cost more than...</h2>"): it
-  // sums the story up and is not a section title of the body.
+  // sums the story up and is not a section title of the body. A short one
+  // ("Introduction") is the body's first section title.
   bool headline_standfirst(const xmlNode* n) const {
     if (!h1_ || n == h1_ || !is_heading(tag_of(n))) return false;
     const xmlNode* next = h1_->next;
     while (next && next->type != XML_ELEMENT_NODE) next = next->next;
-    return next == n;
+    if (next != n) return false;
+    const std::string t = text_of(n);
+    return text::cjk_share(t) > 0.5 ? text::code_points(t) >= 15 : text::word_count(t) >= 6;
   }
 
   // A container holding several <article> elements is a page of posts: the story is the

@@ -347,6 +347,12 @@ TEST(HtmlContent, HeadingRightAfterTheH1IsTheStandfirst) {
   EXPECT_EQ(body.find("Repairs would cost more"), std::string::npos) << body;
   EXPECT_NE(body.find("What happens to the ferries"), std::string::npos) << body;
   EXPECT_TRUE(body.starts_with("The harbour council voted")) << body;
+  // A short heading there is the body's first section title.
+  HtmlDoc doc2 = parse_html(R"(<html><body><article><h1>Pier to close after storms</h1><h2>What the council decided</h2>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p></article></body></html>)");
+  HtmlContent c2 = extract_html_content(doc2.get(), "Pier to close after storms");
+  EXPECT_TRUE(body_of(c2).starts_with("What the council decided\nThe harbour council voted")) << body_of(c2);
 }
 
 TEST(HtmlContent, HeadlineAfterALogoH1IsNotBodyWhateverTheTitleSays) {
