@@ -505,6 +505,7 @@ class Emitter {
     return found;
   }
 
+  // Text outside links that is only a label: "Read more:", "See also:".
   static bool labelled(const std::string& plain) {
     const std::string t = text::normalize_space(plain);
     return !t.empty() && t.back() == ':' && text::word_count(t) <= 3;
@@ -569,9 +570,8 @@ class Emitter {
     }
     // Inside a quotation the attribution ("— Jane Roe (@jroe) May 3, 2031", under an
     // embedded post) reads like a byline or a date line but is part of the quote.
-    if (kind == LineKind::kBoilerplate || ((kind == LineKind::kByline || kind == LineKind::kDate) && in_quote_ == 0)) {
-      return;
-    }
+    if (kind == LineKind::kBoilerplate) return;
+    if ((kind == LineKind::kByline || kind == LineKind::kDate) && in_quote_ == 0) return;
     if (kind == LineKind::kCaption && text::text_units(piece) < 400) {
       const CaptionParts parts = split_caption_credit(piece);
       if (!parts.caption.empty()) out_.captions.push_back(parts.caption);
@@ -580,8 +580,8 @@ class Emitter {
     push({pending_type_, piece});
   }
 
-  // A held subheading goes out before the first block of text after it; another
-  // heading, or furniture skipped in between, cancels it.
+  // A held subheading goes out before the first block of text after it. Another heading
+  // replaces it; a link list or an all-link block in between cancels it (it headed them).
   void push(Block b) {
     if (b.type != BlockType::kHeading && !held_heading_.empty()) out_.blocks.push_back({BlockType::kHeading, held_heading_});
     held_heading_.clear();
