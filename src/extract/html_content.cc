@@ -108,6 +108,17 @@ int commas_in(std::string_view s) {
   return n;
 }
 
+// A web address written out, alone: "https://shop.example/bell", "www.example.org".
+// (Runs on every block: looks at the prefix before it scans the rest.)
+bool bare_address(std::string_view t) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  const std::size_t b = t.find_first_not_of(kSpace);
+  if (b == std::string_view::npos) return false;
+  t = t.substr(b, t.find_last_not_of(kSpace) - b + 1);
+  if (!t.starts_with("http://") && !t.starts_with("https://") && !t.starts_with("www.")) return false;
+  return t.find_first_of(kSpace) == std::string_view::npos;
+}
+
 class Scorer {
  public:
   explicit Scorer(xmlNode* body) : body_(body) {}
@@ -164,8 +175,11 @@ class Scorer {
          });
     // Suspects small against the page are junk; their text leaves their ancestors'
     // figures so that link density and length speak of the content alone.
+    // The headline is the first <h1> outside them: a site's logo is often an <h1> too,
+    // in a masthead or navigation bar.
     const NodeStats* whole = stats(body_);
     const double limit = whole ? whole->units * kMaxJunkShare : 0;
+    xmlNode* content_h1 = nullptr;
     walk(body_,
          [&](xmlNode* n) {
            NodeStats* s = n->type == XML_ELEMENT_NODE ? stats(n) : nullptr;
@@ -182,9 +196,11 @@ class Scorer {
              }
              return false;
            }
+           if (!content_h1 && tag_of(n) == "h1") content_h1 = n;
            return true;
          },
          [](xmlNode*) {});
+    if (content_h1) h1_ = content_h1;
   }
 
   double link_density(const NodeStats& s) const {
@@ -263,6 +279,23 @@ class Scorer {
   }
 
   bool holds_h1(const xmlNode* n) const { return h1_ && is_ancestor(n, h1_); }
+
+  // The page's headline is its title, not body, whatever the <title> says ("Opinion |
+  // ...", a site name, an entity left encoded).
+  bool is_headline(const xmlNode* n) const { return n == h1_; }
+
+  // A heading set right after the page's <h1> (its next element) is the headline's
+  // standfirst ("<h1>Pier to close</h1><h2>Repairs would cost more than...</h2>"): it
+  // sums the story up and is not a section title of the body. A short one
+  // ("Introduction") is the body's first section title.
+  bool headline_standfirst(const xmlNode* n) const {
+    if (!h1_ || n == h1_ || !is_heading(tag_of(n))) return false;
+    const xmlNode* next = h1_->next;
+    while (next && next->type != XML_ELEMENT_NODE) next = next->next;
+    if (next != n) return false;
+    const std::string t = text_of(n);
+    return text::cjk_share(t) > 0.5 ? text::code_points(t) >= 15 : text::word_count(t) >= 6;
+  }
 
   // A container holding several <article> elements is a page of posts: the story is the
   // one under the page's <h1>, the others are teasers of other stories ("You may also
@@ -350,7 +383,7 @@ class Scorer {
   }
 
   xmlNode* body_;
-  xmlNode* h1_ = nullptr;  // the page's first <h1>
+  xmlNode* h1_ = nullptr;  // the page's first <h1> outside junk (else its first <h1>)
   std::vector<NodeStats> stats_;
 };
 
@@ -377,6 +410,7 @@ class Emitter {
         buffer_ += t;
         if (in_pre_ == 0) std::replace(buffer_.begin() + static_cast<long>(from), buffer_.end(), '\n', ' ');
         if (in_link_ > 0) link_units_ += text::text_units(t);
+        else plain_ += t;
       }
       return false;
     }
@@ -389,6 +423,7 @@ class Emitter {
     if (is_non_content_tag(tag)) return false;
     NodeStats* s = scorer_.stats(n);
     if (!s || s->junk) return false;
+    if (scorer_.headline_standfirst(n) || scorer_.is_headline(n)) return false;
     if (tag == "figure" || tag == "figcaption") {
       flush();
       const std::string cap = text_of(tag == "figure" ? find_child(n, "figcaption") : n);
@@ -401,8 +436,10 @@ class Emitter {
     }
     // Lists and containers made of links are navigation, "Related" lists or tag clouds.
     if ((tag == "ul" || tag == "ol" || tag == "div" || tag == "section" || tag == "table" || tag == "dl") &&
-        s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000)
+        s->units > 0 && scorer_.link_density(*s) > 0.5 && s->units < 2000) {
+      held_heading_.clear();
       return false;
+    }
     // Data tables: a row is one block, its cells joined. (A layout table, whose cells
     // hold paragraphs or lists, is read as ordinary blocks.)
     if (tag == "tr") {
@@ -468,12 +505,27 @@ class Emitter {
     return found;
   }
 
+  // Text outside links that is only a label: "Read more:", "See also:".
+  static bool labelled(const std::string& plain) {
+    const std::string t = text::normalize_space(plain);
+    return !t.empty() && t.back() == ':' && text::word_count(t) <= 3;
+  }
+
   void flush() {
     // A block that is all link ("Next story", a related headline) is navigation.
     const int units = link_units_ > 0 ? text::text_units(buffer_) : 0;
-    const bool all_link = link_units_ > 0 && link_units_ * 10 >= units * 9 && pending_type_ != BlockType::kTableRow;
+    // A web address written out as the link's text is a reference the author gives
+    // ("Buy it here:" then "https://..."): navigation links read as names, not addresses.
+    const bool all_link = link_units_ > 0 && link_units_ * 10 >= units * 9 && pending_type_ != BlockType::kTableRow &&
+                          !bare_address(buffer_);
+    // "Read more: <a>Other headline</a>", "See also: <a>...</a>": a label of a word or
+    // three and a colon, then only a link, is a pointer to another page.
+    const bool labelled_link = link_units_ > 0 && pending_type_ != BlockType::kTableRow && labelled(plain_) &&
+                               link_units_ >= 3 * text::text_units(plain_);
     link_units_ = 0;
-    if (all_link && units < 200) {
+    plain_.clear();
+    if ((all_link || labelled_link) && units < 200) {
+      held_heading_.clear();
       buffer_.clear();
       pending_type_ = BlockType::kParagraph;
       return;
@@ -496,11 +548,26 @@ class Emitter {
     // Table rows and preformatted lines (code, verse) are kept as they are: a short
     // line there is data, not a share button or a byline.
     if (pending_type_ == BlockType::kTableRow || pending_type_ == BlockType::kPreformatted) {
-      out_.blocks.push_back({pending_type_, piece});
+      push({pending_type_, piece});
       return;
     }
     // Furniture that survived the DOM rules: share lines, bylines, dates, credits.
-    const LineKind kind = classify_line(piece);
+    // (A written-out web address is a reference, kept as flush() keeps it.)
+    const LineKind kind = bare_address(piece) ? LineKind::kShort : classify_line(piece);
+    // A short line without sentence punctuation is furniture in a text dump, but in the
+    // markup a list item or a subheading says what it is: an item of the article's list
+    // ("Cabbage", "GPS"), a section title ("Our ruling") when text follows it. Only
+    // words of furniture ("Share", "Read more") still give it away.
+    if (kind == LineKind::kBoilerplate && text::text_units(piece) > 0 && !is_furniture_phrase(piece)) {
+      if (pending_type_ == BlockType::kListItem) {
+        push({pending_type_, piece});
+        return;
+      }
+      if (pending_type_ == BlockType::kHeading) {
+        held_heading_ = piece;
+        return;
+      }
+    }
     // Inside a quotation the attribution ("— Jane Roe (@jroe) May 3, 2031", under an
     // embedded post) reads like a byline or a date line but is part of the quote.
     if (kind == LineKind::kBoilerplate) return;
@@ -510,7 +577,15 @@ class Emitter {
       if (!parts.caption.empty()) out_.captions.push_back(parts.caption);
       return;
     }
-    out_.blocks.push_back({pending_type_, piece});
+    push({pending_type_, piece});
+  }
+
+  // A held subheading goes out before the first block of text after it. Another heading
+  // replaces it; a link list or an all-link block in between cancels it (it headed them).
+  void push(Block b) {
+    if (b.type != BlockType::kHeading && !held_heading_.empty()) out_.blocks.push_back({BlockType::kHeading, held_heading_});
+    held_heading_.clear();
+    out_.blocks.push_back(std::move(b));
   }
 
   Scorer& scorer_;
@@ -524,6 +599,8 @@ class Emitter {
   int in_pre_ = 0;              // depth of <pre> elements around the walk
   int in_quote_ = 0;            // depth of <blockquote> elements around the walk
   int link_units_ = 0;          // letters of the buffer that came from link text
+  std::string plain_;           // the buffer's text outside links
+  std::string held_heading_;    // a short subheading waiting for the text it introduces
 };
 
 xmlNode* find_body(xmlDoc* doc) {
@@ -550,12 +627,38 @@ void trim_head(std::vector<Block>& blocks) {
   if (drop < blocks.size()) blocks.erase(blocks.begin(), blocks.begin() + static_cast<long>(drop));
 }
 
+// The number an item of a list numbered by hand opens with ("3) Blade Runner", "12. Taboo"),
+// or -1.
+int item_number(std::string_view t) {
+  std::size_t i = 0;
+  int n = 0;
+  while (i < t.size() && i < 3 && t[i] >= '0' && t[i] <= '9') n = n * 10 + (t[i++] - '0');
+  if (i == 0 || i + 1 >= t.size() || (t[i] != ')' && t[i] != '.') || t[i + 1] != ' ') return -1;
+  return n;
+}
+
+// Whether blocks[i] carries number n > 1 and one of the three blocks before it n - 1 (an
+// item may run over a few lines: a name, then its link).
+bool numbered_item_follows_previous(const std::vector<Block>& blocks, std::size_t i) {
+  const int n = item_number(blocks[i].text);
+  if (n <= 1) return false;
+  for (std::size_t k = 1; k <= 3 && k <= i; ++k)
+    if (item_number(blocks[i - k].text) == n - 1) return true;
+  return false;
+}
+
 // Trailing blocks that are not prose ("Related", "Tags: ...", a lone heading) end no body.
+// A list the author numbered by hand ("1) ...", "2) ..." as lines of paragraphs) is
+// content however short its items: its last items carry consecutive numbers.
 void trim_tail(std::vector<Block>& blocks) {
   while (!blocks.empty()) {
     const Block& b = blocks.back();
     const bool prose = text::ends_like_sentence(b.text) && text::text_units(b.text) >= 40;
     if (prose || b.type == BlockType::kListItem || b.type == BlockType::kQuote || b.type == BlockType::kTableRow) break;
+    const std::size_t i = blocks.size() - 1;
+    if (numbered_item_follows_previous(blocks, i)) break;
+    // The last item's own line: its address ("3) Poster", then "https://...").
+    if (i > 0 && bare_address(b.text) && numbered_item_follows_previous(blocks, i - 1)) break;
     if (text::text_units(b.text) >= 200) break;
     blocks.pop_back();
   }

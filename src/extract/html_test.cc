@@ -298,6 +298,131 @@ TEST(HtmlContent, TheStoryIsTheArticleUnderTheH1) {
     EXPECT_NE(body2.find("Section " + std::to_string(i) + ":"), std::string::npos) << body2;
 }
 
+TEST(HtmlContent, HandNumberedListAndWrittenOutAddressesStay) {
+  // Items numbered by hand as lines of one paragraph, each with its shop address written
+  // out as the link's text: short, no sentence punctuation, yet the article's content.
+  const char* page = R"(<html><body><article>
+  <p>The lighthouse club put together its winter wish list for members who still miss the old harbour
+  shop, and every item on it can be ordered from the museum store this week.</p>
+  <p>Here is what the members chose:</p>
+  <p>1) Brass ship's bell, small<br><a href="https://shop.example/bell">https://shop.example/bell</a><br>
+  2) Harbour chart of 1931<br><a href="https://shop.example/chart">https://shop.example/chart</a><br>
+  3) Lamp room poster<br><a href="https://shop.example/poster">https://shop.example/poster</a></p>
+  </article><div class="more"><a href="/a">Storm watch</a> <a href="/b">Ferry times</a></div></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_NE(body.find("Here is what the members chose:\n1) Brass ship's bell, small\nhttps://shop.example/bell\n"),
+            std::string::npos) << body;
+  EXPECT_NE(body.find("3) Lamp room poster\nhttps://shop.example/poster"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Storm watch"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, UnnumberedShortTailStillTrimmed) {
+  // Short lines at the end that are not a numbered run stay out ("1)" alone is no run).
+  const char* page = R"(<html><body><article>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p>
+  <p>1) Harbour news</p><p>Tags harbour pier</p></article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_NE(body.find("close the old ferry pier"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Harbour news"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Tags harbour"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, HeadingRightAfterTheH1IsTheStandfirst) {
+  const char* page = R"(<html><body><article>
+  <div class="head"><h1>Pier to close after storms</h1>
+  <h2>Repairs would cost more than a new pier, the council says, and the ferries will move north.</h2></div>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p>
+  <h2>What happens to the ferries</h2>
+  <p>Ferry operators said the closure would add twenty minutes to the morning crossing, and several asked
+  for a temporary shuttle from the north quay.</p></article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "Pier to close after storms");
+  const std::string body = body_of(c);
+  EXPECT_EQ(body.find("Repairs would cost more"), std::string::npos) << body;
+  EXPECT_NE(body.find("What happens to the ferries"), std::string::npos) << body;
+  EXPECT_TRUE(body.starts_with("The harbour council voted")) << body;
+  // A short heading there is the body's first section title.
+  HtmlDoc doc2 = parse_html(R"(<html><body><article><h1>Pier to close after storms</h1><h2>What the council decided</h2>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p></article></body></html>)");
+  HtmlContent c2 = extract_html_content(doc2.get(), "Pier to close after storms");
+  EXPECT_TRUE(body_of(c2).starts_with("What the council decided\nThe harbour council voted")) << body_of(c2);
+}
+
+TEST(HtmlContent, HeadlineAfterALogoH1IsNotBodyWhateverTheTitleSays) {
+  // The logo is the page's first <h1>, in a masthead; the headline is the first <h1>
+  // outside such furniture. The <title> carries a section prefix, so it matches neither.
+  const char* page = R"(<html><body>
+  <header class="masthead"><h1><a href="/">Lantern Gazette</a></h1></header>
+  <article><h1>Pier to close after storms</h1>
+  <h2>Repairs would cost more than a new pier, the council says, and the ferries will move north.</h2>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p>
+  <p>Ferry operators said the closure would add twenty minutes to the morning crossing, and several asked
+  for a temporary shuttle from the north quay.</p></article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "Opinion | Pier to close after storms");
+  const std::string body = body_of(c);
+  EXPECT_TRUE(body.starts_with("The harbour council voted")) << body;
+  EXPECT_EQ(body.find("Pier to close"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Repairs would cost more"), std::string::npos) << body;
+  EXPECT_NE(body.find("temporary shuttle"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, LabelThenLinkPointsElsewhere) {
+  // "Read more: <a>headline</a>" between paragraphs points to another story; a sentence
+  // that merely holds a link stays.
+  const char* page = R"(<html><body><article>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p>
+  <p>Read more: <a href="/a">Fishing fleet returns early as storms continue along the coast</a></p>
+  <p>Ferry operators said, in <a href="/b">a letter to the council</a>, that the closure would add twenty
+  minutes to the morning crossing.</p></article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_EQ(body.find("Fishing fleet"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Read more"), std::string::npos) << body;
+  EXPECT_NE(body.find("in a letter to the council, that"), std::string::npos) << body;
+}
+
+TEST(HtmlContent, ShortSubheadingsAndListItemsAreContent) {
+  // "Verdict" and "Costs" are section titles (text follows them); the one-word items are
+  // the article's list. "Share" is furniture by its words; "More stories" heads only links.
+  const char* page = R"(<html><body><article>
+  <p>The harbour council voted on Tuesday to close the old ferry pier, citing the cost of repairs after two
+  winters of storms that cracked its pilings.</p>
+  <h3>Costs</h3>
+  <p>Engineers put the repairs at four million, more than a new pier would cost over the next decade.</p>
+  <p>The shuttle will carry:</p>
+  <ul><li>Bicycles</li><li>Prams</li><li>Wheelchairs</li></ul>
+  <h3>Share</h3>
+  <h3>Verdict</h3>
+  <p>The council chose the cheaper path, and the town will miss its pier for a few summers.</p>
+  <h3>More stories</h3>
+  <div class="list"><a href="/a">Storm watch for the coast</a> <a href="/b">Ferry times change</a></div>
+  <p>The council meets again in May to choose a builder for the new pier at the north quay.</p>
+  </article></body></html>)";
+  HtmlDoc doc = parse_html(page);
+  HtmlContent c = extract_html_content(doc.get(), "");
+  const std::string body = body_of(c);
+  EXPECT_NE(body.find("\nCosts\nEngineers put"), std::string::npos) << body;
+  EXPECT_NE(body.find("\nVerdict\nThe council chose"), std::string::npos) << body;
+  EXPECT_NE(body.find("\nBicycles\nPrams\nWheelchairs\n"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Share"), std::string::npos) << body;
+  EXPECT_EQ(body.find("More stories"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Storm watch"), std::string::npos) << body;
+  bool heading = false;
+  for (const Block& b : c.blocks) heading |= b.type == BlockType::kHeading && b.text == "Costs";
+  EXPECT_TRUE(heading);
+}
+
 TEST(DetectFormat, ByContent) {
   EXPECT_EQ(detect_format("<!DOCTYPE html><html>"), InputFormat::kHtml);
   EXPECT_EQ(detect_format("  <div><p>text</p></div>"), InputFormat::kHtml);

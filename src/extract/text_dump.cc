@@ -217,7 +217,15 @@ bool is_date_line(std::string_view t) {
   return date_letters > 0 && all - date_letters <= 30;
 }
 
+// t: whitespace-normalized.
+bool furniture_words(std::string_view t) {
+  return is_reading_time_or_age(t) || is_share_widget(t) || is_cjk_share_widget(t) || is_call_to_action(t) ||
+         is_media_placeholder(t) || (is_legal_footer(t) && text::text_units(t) < 400) || is_consent_notice(t);
+}
+
 }  // namespace
+
+bool is_furniture_phrase(std::string_view raw) { return furniture_words(text::normalize_space(raw)); }
 
 LineKind classify_line(std::string_view raw) {
   const std::string t = text::normalize_space(raw);
@@ -231,10 +239,7 @@ LineKind classify_line(std::string_view raw) {
     const bool sentence_item = text::ends_like_sentence(item) || text::sentence_marks(item) >= 2;
     return sentence_item && text::text_units(item) >= kProseUnits ? LineKind::kProse : LineKind::kBullet;
   }
-  if (is_reading_time_or_age(t) || is_share_widget(t) || is_cjk_share_widget(t) || is_call_to_action(t) ||
-      is_media_placeholder(t))
-    return LineKind::kBoilerplate;
-  if ((is_legal_footer(t) && units < 400) || is_consent_notice(t)) return LineKind::kBoilerplate;
+  if (furniture_words(t)) return LineKind::kBoilerplate;
   if (credit_start(t) != std::string_view::npos) return LineKind::kCaption;
   if (is_byline(t, words)) return LineKind::kByline;
   if (is_date_line(t)) return LineKind::kDate;

@@ -34,6 +34,11 @@ enum class LineKind {
 // What a single line is, by itself.
 LineKind classify_line(std::string_view line);
 
+// Furniture by its words whatever its markup: share widgets, calls to action, reading
+// time, legal footers, consent notices. (classify_line's kBoilerplate also covers any
+// short line without sentence punctuation, which in HTML may be a subheading.)
+bool is_furniture_phrase(std::string_view line);
+
 // A caption line split into its caption and its credit; caption empty if none.
 struct CaptionParts {
   std::string caption;
