@@ -106,7 +106,8 @@ int commas_in(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == ',') ++n;
-    else if (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 3, "\xE3\x80\x81") == 0) ++n;  // ， 、
+    else if ((s[i] == '\xEF' || s[i] == '\xE3') &&
+             (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 3, "\xE3\x80\x81") == 0)) ++n;  // ， 、
   }
   return n;
 }
