@@ -40,11 +40,15 @@ bool any_of_words(const std::string& s, std::initializer_list<std::string_view> 
   return false;
 }
 
-std::string hints_of(const Node* n) {
-  std::string h(attr_of(n, "class"));
-  h += ' ';
-  h += attr_of(n, "id");
-  return text::to_lower_ascii(h);
+// Lower-case "class id" of n, written into buf, which the caller reuses from element
+// to element: no allocation per node.
+const std::string& hints_of(const Node* n, std::string& buf) {
+  buf.assign(attr_of(n, "class"));
+  buf += ' ';
+  buf += attr_of(n, "id");
+  for (char& c : buf)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return buf;
 }
 
 // Class/id that mark boilerplate containers.
@@ -146,7 +150,7 @@ class Scorer {
            if (n != body_) {
              // A paragraph's class counts as any element's: "share-text" ("Sharing is
              // caring!") or a comment form's privacy notice is furniture set as a <p>.
-             const std::string h = hints_of(n);
+             const std::string& h = hints_of(n, hints_);
              if (structural_junk_tag(tag) || hidden(n) || (negative_hint(h) && !positive_hint(h) && tag != "a"))
                s.suspect = true;
            }
@@ -346,7 +350,7 @@ class Scorer {
     else if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" || tag == "li" || tag == "form") s -= 3;
     else if (is_heading(tag) || tag == "th") s -= 5;
     if (tag == "article" || tag == "main") s += 10;
-    const std::string h = hints_of(n);
+    const std::string& h = hints_of(n, hints_);
     if (positive_hint(h)) s += 25;
     if (negative_hint(h)) s -= 25;
     if (attr_of(n, "itemprop") == "articleBody") s += 50;
@@ -355,6 +359,7 @@ class Scorer {
 
   Node* body_;
   Node* h1_ = nullptr;  // the page's first <h1>
+  mutable std::string hints_;  // hints_of's buffer
   std::vector<NodeStats> stats_;
 };
 

@@ -159,14 +159,17 @@ void split_tags(const std::string& s, std::vector<std::string>& out) {
   }
 }
 
-// What an element says of itself: class, id, itemprop and rel, lower-cased.
-std::string hints_of(const Node* n) {
-  std::string h;
+// What an element says of itself: class, id, itemprop and rel, lower-cased; written
+// into buf, which the caller reuses from element to element.
+const std::string& hints_of(const Node* n, std::string& buf) {
+  buf.clear();
   for (std::string_view name : {"class", "id", "itemprop", "rel"}) {
-    if (!h.empty()) h += ' ';
-    h += attr_of(n, name);
+    if (!buf.empty()) buf += ' ';
+    buf += attr_of(n, name);
   }
-  return text::to_lower_ascii(h);
+  for (char& c : buf)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return buf;
 }
 
 bool mentions(const std::string& hints, std::string_view word) { return hints.find(word) != std::string::npos; }
@@ -182,6 +185,7 @@ HtmlMetadata read_html_metadata(HtmlDocument* doc, const std::optional<ParsedDat
   bool visible_relative = false;
   std::vector<std::string> meta_authors, byline_authors, meta_tags, keyword_tags;
   std::vector<std::string> jsonld;
+  std::string hints;  // hints_of's buffer
   std::string lang(attr_of(root, "lang"));
   if (lang.empty()) lang = attr_of(root, "xml:lang");
 
@@ -252,7 +256,7 @@ HtmlMetadata read_html_metadata(HtmlDocument* doc, const std::optional<ParsedDat
          if (tag == "time") {
            std::string dt(attr_of(n, "datetime"));
            if (dt.empty()) dt = text_of(n);
-           const std::string h = hints_of(n);
+           const std::string& h = hints_of(n, hints);
            const bool modified = mentions(h, "modif") || mentions(h, "updat");
            if (auto d = parse_machine_date(dt); d && plausible(*d)) {
              if (modified) set_if_empty(time_updated, d->iso());
@@ -260,7 +264,7 @@ HtmlMetadata read_html_metadata(HtmlDocument* doc, const std::optional<ParsedDat
            }
            return true;
          }
-         const std::string h = hints_of(n);
+         const std::string& h = hints_of(n, hints);
          // Bylines: rel=author links, elements classed author/byline.
          if (byline_authors.empty() && (tag == "a" || tag == "span" || tag == "div" || tag == "p" || tag == "address")) {
            if (mentions(h, "byline") || mentions(h, "author")) {
