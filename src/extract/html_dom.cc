@@ -4,7 +4,6 @@
 #include <array>
 #include <cstring>
 #include <new>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/html_entities.h"
@@ -64,9 +63,6 @@ using html::Tag;
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_name_char(char c) {
-  return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
-}
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 bool starts_with_ci(const char* p, const char* end, std::string_view word) {
@@ -96,10 +92,74 @@ constexpr std::array<std::uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
+// Bytes of HTML names (tags, attributes): letters, digits and ":-_."; a name starts
+// with a letter or one of ":_.".
+constexpr unsigned kNameChar = 1, kNameStart = 2, kNameUpper = 4;
+constexpr std::array<std::uint8_t, 256> kNameByte = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const bool upper = c >= 'A' && c <= 'Z', letter = upper || (c >= 'a' && c <= 'z');
+    if (letter || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.') t[c] |= kNameChar;
+    if (letter || c == '_' || c == ':' || c == '.') t[c] |= kNameStart;
+    if (upper) t[c] |= kNameUpper;
+  }
+  return t;
+}();
+
 // Names longer than this are cut (as libxml2 cuts them); the rest reads as attributes.
 constexpr std::size_t kMaxNameLength = 100;
 // Past this many distinct unknown tag names a page shares one id among the rest.
 constexpr std::size_t kMaxTagIds = 0xFFFF;
+
+struct DynamicTag {
+  std::string_view name;
+  std::uint16_t id = 0;  // 0: a free slot
+};
+
+// Tag names the parser does not know, interned per page ("path", "amp-img"): open
+// addressing over an FNV-1a hash.
+class DynamicTags {
+ public:
+  std::size_t size() const { return count_; }
+
+  const DynamicTag* find(std::string_view name) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = hash(name) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const DynamicTag& d = slots_[i];
+      if (!d.id) return nullptr;
+      if (d.name == name) return &d;
+    }
+  }
+
+  void insert(std::string_view name, std::uint16_t id) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    place({name, id});
+    ++count_;
+  }
+
+ private:
+  static std::size_t hash(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+
+  void place(const DynamicTag& d) {
+    std::size_t i = hash(d.name) & (slots_.size() - 1);
+    while (slots_[i].id) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = d;
+  }
+
+  void grow() {
+    std::vector<DynamicTag> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, DynamicTag{});
+    for (const DynamicTag& d : old)
+      if (d.id) place(d);
+  }
+
+  std::vector<DynamicTag> slots_;
+  std::size_t count_ = 0;
+};
 
 class Parser {
  public:
@@ -217,15 +277,13 @@ class Parser {
   // it had upper-case letters. Empty when p_ is not at a name.
   std::string_view read_name() {
     const char* s = p_;
-    if (s >= end_ || !(is_ascii_letter(*s) || *s == '_' || *s == ':' || *s == '.')) return {};
-    bool upper = false;
+    if (s >= end_ || !(kNameByte[static_cast<unsigned char>(*s)] & kNameStart)) return {};
+    unsigned seen = 0;
     const char* e = s;
-    while (e < end_ && is_name_char(*e) && static_cast<std::size_t>(e - s) < kMaxNameLength) {
-      upper |= *e >= 'A' && *e <= 'Z';
-      ++e;
-    }
+    const char* limit = end_ - s > static_cast<std::ptrdiff_t>(kMaxNameLength) ? s + kMaxNameLength : end_;
+    for (unsigned c; e < limit && ((c = kNameByte[static_cast<unsigned char>(*e)]) & kNameChar); ++e) seen |= c;
     p_ = e;
-    if (!upper) return {s, static_cast<std::size_t>(e - s)};
+    if (!(seen & kNameUpper)) return {s, static_cast<std::size_t>(e - s)};
     char* out = doc_.new_chars(static_cast<std::size_t>(e - s));
     for (const char* c = s; c < e; ++c) out[c - s] = lower(*c);
     return {out, static_cast<std::size_t>(e - s)};
@@ -237,10 +295,9 @@ class Parser {
       *stored = html::tag_name(t);
       return t;
     }
-    auto it = dynamic_.find(name);
-    if (it != dynamic_.end()) {
-      *stored = it->first;
-      return it->second;
+    if (const DynamicTag* d = dynamic_.find(name)) {
+      *stored = d->name;
+      return d->id;
     }
     if (!intern) return html::kNone;
     const std::size_t next = html::kFirstDynamic + dynamic_.size();
@@ -251,7 +308,7 @@ class Parser {
       return static_cast<std::uint16_t>(kMaxTagIds);
     }
     const auto id = static_cast<std::uint16_t>(next);
-    dynamic_.emplace(name, id);
+    dynamic_.insert(name, id);
     top_of_tag_.push_back(-1);
     return id;
   }
@@ -695,7 +752,7 @@ class Parser {
   std::vector<Open> stack_;
   std::vector<std::int32_t> top_of_tag_;  // by tag id: stack index of its topmost open element
   std::array<std::vector<std::int32_t>, html::kPriorityLevels> by_priority_;  // stack indices
-  std::unordered_map<std::string_view, std::uint16_t> dynamic_;
+  DynamicTags dynamic_;
   int html_state_ = 1;  // 3 once a <head> was opened, 10 once a <body> was
   int misplaced_ = 0;   // discarded <html>/<head>/<body> tags: as many of their end tags are ignored
   bool strict_ = false;
