@@ -149,7 +149,7 @@ Result<Article> extract_article(const Document& doc, const ExtractOptions& optio
   Result<DecodedText> decoded = decode_to_utf8(doc.bytes, doc.charset);
   if (!decoded.ok()) return decoded.status();
   const std::string& utf8 = decoded->utf8;
-  if (text::trim(utf8).empty()) return Status::Error("empty file (only white space)");
+  if (utf8.find_first_not_of(" \t\r\n") == std::string::npos) return Status::Error("empty file (only white space)");
 
   // The reference time: the capture time, else the caller's "now".
   std::optional<extract::ParsedDate> reference = extract::parse_machine_date(doc.fetched_at);

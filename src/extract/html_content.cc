@@ -10,8 +10,8 @@
 namespace storyline::extract {
 namespace {
 
-// Per-element figures, kept in a vector indexed through xmlNode::_private (the field
-// libxml2 leaves to applications), so scoring allocates nothing per node.
+// Per-element figures, kept in a vector indexed through Node::scratch, so scoring
+// allocates nothing per node.
 struct NodeStats {
   int units = 0;       // letters and digits below (CJK weighted)
   int link_units = 0;  // of which inside <a>
@@ -40,8 +40,15 @@ bool any_of_words(const std::string& s, std::initializer_list<std::string_view> 
   return false;
 }
 
-std::string hints_of(const xmlNode* n) {
-  return text::to_lower_ascii(attr_of(n, "class") + " " + attr_of(n, "id"));
+// Lower-case "class id" of n, written into buf, which the caller reuses from element
+// to element: no allocation per node.
+const std::string& hints_of(const Node* n, std::string& buf) {
+  buf.assign(attr_of(n, "class"));
+  buf += ' ';
+  buf += attr_of(n, "id");
+  for (char& c : buf)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return buf;
 }
 
 // Class/id that mark boilerplate containers.
@@ -79,8 +86,8 @@ bool positive_hint(const std::string& h) {
   return any_of_words(h, {"article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose", "embed"});
 }
 
-bool hidden(const xmlNode* n) {
-  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+bool hidden(const Node* n) {
+  if (has_attr(n, "hidden")) return true;
   if (attr_of(n, "aria-hidden") == "true") return true;
   const std::string style = text::to_lower_ascii(attr_of(n, "style"));
   std::string compact;
@@ -103,7 +110,8 @@ int commas_in(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == ',') ++n;
-    else if (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 3, "\xE3\x80\x81") == 0) ++n;  // ， 、
+    else if ((s[i] == '\xEF' || s[i] == '\xE3') &&
+             (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 3, "\xE3\x80\x81") == 0)) ++n;  // ， 、
   }
   return n;
 }
@@ -121,10 +129,10 @@ bool bare_address(std::string_view t) {
 
 class Scorer {
  public:
-  explicit Scorer(xmlNode* body) : body_(body) {}
+  explicit Scorer(Node* body) : body_(body) {}
 
-  NodeStats* stats(const xmlNode* n) {
-    const auto idx = reinterpret_cast<std::uintptr_t>(n->_private);
+  NodeStats* stats(const Node* n) {
+    const auto idx = n->scratch;
     return idx ? &stats_[idx - 1] : nullptr;
   }
 
@@ -132,10 +140,10 @@ class Scorer {
   void measure() {
     int in_link = 0;
     walk(body_,
-         [&](xmlNode* n) {
-           if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-             if (!n->content || !n->parent) return false;
-             const std::string_view t(reinterpret_cast<const char*>(n->content));
+         [&](Node* n) {
+           if (n->type == NodeType::kText || n->type == NodeType::kRawText) {
+             if (n->content.empty() || !n->parent) return false;
+             const std::string_view t(n->content);
              NodeStats* p = stats(n->parent);
              if (!p) return false;
              const int u = text::text_units(t);
@@ -144,16 +152,16 @@ class Scorer {
              if (in_link) p->link_units += u;
              return false;
            }
-           if (n->type != XML_ELEMENT_NODE) return false;
+           if (n->type != NodeType::kElement) return false;
            const std::string_view tag = tag_of(n);
            if (is_non_content_tag(tag)) return false;
            stats_.push_back({});
-           n->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(stats_.size()));
+           n->scratch = static_cast<std::uint32_t>(stats_.size());
            NodeStats& s = stats_.back();
            if (n != body_) {
              // A paragraph's class counts as any element's: "share-text" ("Sharing is
              // caring!") or a comment form's privacy notice is furniture set as a <p>.
-             const std::string h = hints_of(n);
+             const std::string& h = hints_of(n, hints_);
              if (structural_junk_tag(tag) || hidden(n) || (negative_hint(h) && !positive_hint(h) && tag != "a"))
                s.suspect = true;
            }
@@ -161,7 +169,7 @@ class Scorer {
            if (tag == "h1" && !h1_) h1_ = n;
            return true;
          },
-         [&](xmlNode* n) {
+         [&](Node* n) {
            if (tag_of(n) == "a") --in_link;
            NodeStats* s = stats(n);
            if (!s || n == body_ || !n->parent) return;
@@ -179,14 +187,14 @@ class Scorer {
     // in a masthead or navigation bar.
     const NodeStats* whole = stats(body_);
     const double limit = whole ? whole->units * kMaxJunkShare : 0;
-    xmlNode* content_h1 = nullptr;
+    Node* content_h1 = nullptr;
     walk(body_,
-         [&](xmlNode* n) {
-           NodeStats* s = n->type == XML_ELEMENT_NODE ? stats(n) : nullptr;
+         [&](Node* n) {
+           NodeStats* s = n->type == NodeType::kElement ? stats(n) : nullptr;
            if (!s) return false;
            if (s->suspect && s->units <= limit) {
              s->junk = true;
-             for (xmlNode* a = n->parent; a; a = a->parent) {
+             for (Node* a = n->parent; a; a = a->parent) {
                NodeStats* as = stats(a);
                if (!as) break;
                as->units -= s->units;
@@ -199,7 +207,7 @@ class Scorer {
            if (!content_h1 && tag_of(n) == "h1") content_h1 = n;
            return true;
          },
-         [](xmlNode*) {});
+         [](Node*) {});
     if (content_h1) h1_ = content_h1;
   }
 
@@ -208,11 +216,11 @@ class Scorer {
   }
 
   // Pass 2: paragraph-like elements score their ancestors.
-  xmlNode* best_candidate() {
-    std::vector<xmlNode*> candidates;
+  Node* best_candidate() {
+    std::vector<Node*> candidates;
     walk(body_,
-         [&](xmlNode* n) {
-           if (n->type != XML_ELEMENT_NODE) return false;
+         [&](Node* n) {
+           if (n->type != NodeType::kElement) return false;
            NodeStats* s = stats(n);
            if (!s || s->junk) return false;
            const std::string_view tag = tag_of(n);
@@ -220,8 +228,8 @@ class Scorer {
                                   ((tag == "div" || tag == "section") && (has_direct_text(n) || !s->has_block));
            if (paragraph && s->units >= 25 && link_density(*s) < 0.5) {
              const double content = 1.0 + s->commas + std::min(s->units / 100.0, 3.0);
-             xmlNode* a = n->parent;
-             for (int level = 0; a && level < 4 && a->type == XML_ELEMENT_NODE; ++level, a = a->parent) {
+             Node* a = n->parent;
+             for (int level = 0; a && level < 4 && a->type == NodeType::kElement; ++level, a = a->parent) {
                NodeStats* as = stats(a);
                if (!as) break;
                if (!as->scored) {
@@ -234,10 +242,10 @@ class Scorer {
            }
            return true;
          },
-         [](xmlNode*) {});
-    xmlNode* best = nullptr;
+         [](Node*) {});
+    Node* best = nullptr;
     double best_score = 0;
-    for (xmlNode* c : candidates) {
+    for (Node* c : candidates) {
       NodeStats* s = stats(c);
       const double final_score = s->score * (1.0 - link_density(*s));
       s->score = final_score;
@@ -261,9 +269,9 @@ class Scorer {
     constexpr double kr = 0.6;  // the two blocks hold 60 % of the ancestor's text
     for (bool grew = true; grew && best;) {
       grew = false;
-      for (xmlNode* c : candidates) {
+      for (Node* c : candidates) {
         if (c == best || stats(c)->score < kf * best_score || is_ancestor(best, c) || is_ancestor(c, best)) continue;
-        xmlNode* lca = common_ancestor(best, c);
+        Node* lca = common_ancestor(best, c);
         if (!lca || lca == body_) continue;
         NodeStats* l = stats(lca);
         if (!l || l->junk) continue;
@@ -278,20 +286,20 @@ class Scorer {
     return own_article(best);
   }
 
-  bool holds_h1(const xmlNode* n) const { return h1_ && is_ancestor(n, h1_); }
+  bool holds_h1(const Node* n) const { return h1_ && is_ancestor(n, h1_); }
 
   // The page's headline is its title, not body, whatever the <title> says ("Opinion |
   // ...", a site name, an entity left encoded).
-  bool is_headline(const xmlNode* n) const { return n == h1_; }
+  bool is_headline(const Node* n) const { return n == h1_; }
 
   // A heading set right after the page's <h1> (its next element) is the headline's
   // standfirst ("<h1>Pier to close</h1><h2>Repairs would cost more than...</h2>"): it
   // sums the story up and is not a section title of the body. A short one
   // ("Introduction") is the body's first section title.
-  bool headline_standfirst(const xmlNode* n) const {
+  bool headline_standfirst(const Node* n) const {
     if (!h1_ || n == h1_ || !is_heading(tag_of(n))) return false;
-    const xmlNode* next = h1_->next;
-    while (next && next->type != XML_ELEMENT_NODE) next = next->next;
+    const Node* next = h1_->next;
+    while (next && next->type != NodeType::kElement) next = next->next;
     if (next != n) return false;
     const std::string t = text_of(n);
     return text::cjk_share(t) > 0.5 ? text::code_points(t) >= 15 : text::word_count(t) >= 6;
@@ -301,12 +309,12 @@ class Scorer {
   // one under the page's <h1>, the others are teasers of other stories ("You may also
   // like", each a post of its own) that score like prose. An <article> with little text
   // under the <h1> is only the headline's wrapper, and decides nothing.
-  xmlNode* own_article(xmlNode* best) {
+  Node* own_article(Node* best) {
     if (!best || !h1_) return best;
     const NodeStats* b = stats(best);
     if (!b || b->articles < 2) return best;
-    xmlNode* article = nullptr;
-    for (xmlNode* a = h1_->parent; a && a != best; a = a->parent)
+    Node* article = nullptr;
+    for (Node* a = h1_->parent; a && a != best; a = a->parent)
       if (tag_of(a) == "article") article = a;  // the outermost one below best
     if (!article || !is_ancestor(best, article)) return best;
     const NodeStats* s = stats(article);
@@ -316,7 +324,7 @@ class Scorer {
 
   // A paragraph: <p>, or a <div>/<section> used as one (text of its own, or only
   // inline content: "<div><span>Text...</span></div>").
-  bool paragraph_like(const xmlNode* n) {
+  bool paragraph_like(const Node* n) {
     const std::string_view tag = tag_of(n);
     if (tag == "p") return true;
     if (tag != "div" && tag != "section") return false;
@@ -327,47 +335,47 @@ class Scorer {
   // A paragraph next to the article's container continues it (the lead paragraphs of
   // an article often sit before the wrapper of the rest): long with few links, or a
   // short sentence without links ("You shouldn't just believe them.").
-  bool sibling_paragraph(const xmlNode* n, const NodeStats& s) const {
+  bool sibling_paragraph(const Node* n, const NodeStats& s) const {
     if (s.units >= 80) return link_density(s) < 0.25;
     if (s.units < 15 || s.link_units > 0) return false;
     const std::string t = text_of(n);
     return text::ends_like_sentence(t);
   }
 
-  static bool is_ancestor(const xmlNode* a, const xmlNode* n) {
-    for (const xmlNode* p = n->parent; p; p = p->parent)
+  static bool is_ancestor(const Node* a, const Node* n) {
+    for (const Node* p = n->parent; p; p = p->parent)
       if (p == a) return true;
     return false;
   }
 
-  static xmlNode* common_ancestor(xmlNode* a, xmlNode* b) {
+  static Node* common_ancestor(Node* a, Node* b) {
     int da = 0, db = 0;
-    for (xmlNode* p = a; p; p = p->parent) ++da;
-    for (xmlNode* p = b; p; p = p->parent) ++db;
+    for (Node* p = a; p; p = p->parent) ++da;
+    for (Node* p = b; p; p = p->parent) ++db;
     while (da > db) { a = a->parent; --da; }
     while (db > da) { b = b->parent; --db; }
     while (a != b) { a = a->parent; b = b->parent; }
     return a;
   }
 
-  double score_of(xmlNode* n) {
+  double score_of(Node* n) {
     NodeStats* s = stats(n);
     return s && s->scored ? s->score : 0;
   }
 
-  bool has_direct_text(const xmlNode* n) const {
-    for (const xmlNode* c = n->children; c; c = c->next) {
-      if (c->type == XML_TEXT_NODE && c->content) {
-        const std::string_view t(reinterpret_cast<const char*>(c->content));
+  bool has_direct_text(const Node* n) const {
+    for (const Node* c = n->children; c; c = c->next) {
+      if (c->type == NodeType::kText && !c->content.empty()) {
+        const std::string_view t(c->content);
         if (t.find_first_not_of(" \t\r\n") != std::string_view::npos && t.size() > 20) return true;
       }
-      if (c->type == XML_ELEMENT_NODE && is_block_tag(tag_of(c))) return false;
+      if (c->type == NodeType::kElement && is_block_tag(tag_of(c))) return false;
     }
     return false;
   }
 
  private:
-  double base_score(const xmlNode* n) const {
+  double base_score(const Node* n) const {
     const std::string_view tag = tag_of(n);
     double s = 0;
     if (tag == "div" || tag == "article" || tag == "main" || tag == "section") s += 5;
@@ -375,15 +383,16 @@ class Scorer {
     else if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" || tag == "li" || tag == "form") s -= 3;
     else if (is_heading(tag) || tag == "th") s -= 5;
     if (tag == "article" || tag == "main") s += 10;
-    const std::string h = hints_of(n);
+    const std::string& h = hints_of(n, hints_);
     if (positive_hint(h)) s += 25;
     if (negative_hint(h)) s -= 25;
     if (attr_of(n, "itemprop") == "articleBody") s += 50;
     return s;
   }
 
-  xmlNode* body_;
-  xmlNode* h1_ = nullptr;  // the page's first <h1> outside junk (else its first <h1>)
+  Node* body_;
+  Node* h1_ = nullptr;  // the page's first <h1> outside junk (else its first <h1>)
+  mutable std::string hints_;  // hints_of's buffer
   std::vector<NodeStats> stats_;
 };
 
@@ -392,18 +401,18 @@ class Emitter {
  public:
   Emitter(Scorer& scorer, const std::string& title, HtmlContent& out) : scorer_(scorer), title_(title), out_(out) {}
 
-  void emit(xmlNode* root) {
+  void emit(Node* root) {
     walk(root,
-         [&](xmlNode* n) { return enter(n); },
-         [&](xmlNode* n) { leave(n); });
+         [&](Node* n) { return enter(n); },
+         [&](Node* n) { leave(n); });
     flush();
   }
 
  private:
-  bool enter(xmlNode* n) {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content) {
-        const std::string_view t(reinterpret_cast<const char*>(n->content));
+  bool enter(Node* n) {
+    if (n->type == NodeType::kText || n->type == NodeType::kRawText) {
+      if (!n->content.empty()) {
+        const std::string_view t(n->content);
         // A line break in the source is white space (HTML wraps long lines anywhere,
         // "Photos\n which were released..."); only <br> and <pre> lines split a block.
         const std::size_t from = buffer_.size();
@@ -414,7 +423,7 @@ class Emitter {
       }
       return false;
     }
-    if (n->type != XML_ELEMENT_NODE) return false;
+    if (n->type != NodeType::kElement) return false;
     const std::string_view tag = tag_of(n);
     // Counted before any early return: leave() runs for skipped elements too.
     if (tag == "a") ++in_link_;
@@ -463,7 +472,7 @@ class Emitter {
     return true;
   }
 
-  void leave(xmlNode* n) {
+  void leave(Node* n) {
     if (tag_of(n) == "a") --in_link_;
     if (tag_of(n) == "pre") --in_pre_;
     if (tag_of(n) == "blockquote") {
@@ -480,10 +489,10 @@ class Emitter {
   }
 
   // A row whose cells hold only inline content.
-  static bool is_data_row(xmlNode* tr) {
+  static bool is_data_row(Node* tr) {
     bool layout = false;
-    walk(tr, [&](xmlNode* c) {
-      if (layout || c->type != XML_ELEMENT_NODE) return false;
+    walk(tr, [&](Node* c) {
+      if (layout || c->type != NodeType::kElement) return false;
       const std::string_view t = tag_of(c);
       if (c != tr && (t == "p" || t == "div" || t == "ul" || t == "ol" || t == "table" || t == "blockquote" ||
                       t == "section" || t == "article" || is_heading(t))) {
@@ -491,17 +500,17 @@ class Emitter {
         return false;
       }
       return true;
-    }, [](xmlNode*) {});
+    }, [](Node*) {});
     return !layout;
   }
 
-  static xmlNode* find_child(xmlNode* n, std::string_view tag) {
-    xmlNode* found = nullptr;
-    walk(n, [&](xmlNode* c) {
+  static Node* find_child(Node* n, std::string_view tag) {
+    Node* found = nullptr;
+    walk(n, [&](Node* c) {
       if (found) return false;
       if (tag_of(c) == tag) { found = c; return false; }
       return true;
-    }, [](xmlNode*) {});
+    }, [](Node*) {});
     return found;
   }
 
@@ -593,7 +602,7 @@ class Emitter {
   HtmlContent& out_;
   std::string buffer_;
   BlockType pending_type_ = BlockType::kParagraph;
-  xmlNode* row_ = nullptr;  // the data-table row being read, if any
+  Node* row_ = nullptr;  // the data-table row being read, if any
   int cells_ = 0;
   int in_link_ = 0;             // depth of <a> elements around the walk
   int in_pre_ = 0;              // depth of <pre> elements around the walk
@@ -603,10 +612,10 @@ class Emitter {
   std::string held_heading_;    // a short subheading waiting for the text it introduces
 };
 
-xmlNode* find_body(xmlDoc* doc) {
-  xmlNode* root = xmlDocGetRootElement(doc);
+Node* find_body(HtmlDocument* doc) {
+  Node* root = root_element(doc);
   if (!root) return nullptr;
-  for (xmlNode* c = root->children; c; c = c->next)
+  for (Node* c = root->children; c; c = c->next)
     if (tag_of(c) == "body") return c;
   return root;
 }
@@ -666,13 +675,13 @@ void trim_tail(std::vector<Block>& blocks) {
 
 }  // namespace
 
-HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
+HtmlContent extract_html_content(HtmlDocument* doc, const std::string& title) {
   HtmlContent out;
-  xmlNode* body = find_body(doc);
+  Node* body = find_body(doc);
   if (!body) return out;
   Scorer scorer(body);
   scorer.measure();
-  xmlNode* best = scorer.best_candidate();
+  Node* best = scorer.best_candidate();
   Emitter emitter(scorer, title, out);
   if (!best) {
     emitter.emit(body);
@@ -680,13 +689,13 @@ HtmlContent extract_html_content(xmlDoc* doc, const std::string& title) {
     out.found_container = true;
     // Siblings that carry content join the body (articles split across sibling divs).
     const double threshold = std::max(10.0, scorer.score_of(best) * 0.2);
-    xmlNode* parent = best->parent;
+    Node* parent = best->parent;
     const bool own_article = tag_of(best) == "article" && scorer.holds_h1(best);
     if (!parent) {
       emitter.emit(best);
     } else {
-      for (xmlNode* c = parent->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE) continue;
+      for (Node* c = parent->children; c; c = c->next) {
+        if (c->type != NodeType::kElement) continue;
         bool take = c == best;
         if (!take) {
           NodeStats* s = scorer.stats(c);

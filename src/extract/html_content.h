@@ -22,6 +22,6 @@ struct HtmlContent {
 };
 
 // title: the page's title, so a heading repeating it is not kept in the body.
-HtmlContent extract_html_content(xmlDoc* doc, const std::string& title);
+HtmlContent extract_html_content(HtmlDocument* doc, const std::string& title);
 
 }  // namespace storyline::extract

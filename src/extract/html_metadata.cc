@@ -18,7 +18,7 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
-void set_if_empty(std::string& slot, const std::string& value) {
+void set_if_empty(std::string& slot, std::string_view value) {
   if (slot.empty() && !value.empty()) slot = text::normalize_space(value);
 }
 
@@ -159,44 +159,52 @@ void split_tags(const std::string& s, std::vector<std::string>& out) {
   }
 }
 
-// What an element says of itself: class, id, itemprop and rel, lower-cased.
-std::string hints_of(const xmlNode* n) {
-  return text::to_lower_ascii(attr_of(n, "class") + " " + attr_of(n, "id") + " " + attr_of(n, "itemprop") + " " +
-                              attr_of(n, "rel"));
+// What an element says of itself: class, id, itemprop and rel, lower-cased; written
+// into buf, which the caller reuses from element to element.
+const std::string& hints_of(const Node* n, std::string& buf) {
+  buf.clear();
+  for (std::string_view name : {"class", "id", "itemprop", "rel"}) {
+    if (!buf.empty()) buf += ' ';
+    buf += attr_of(n, name);
+  }
+  for (char& c : buf)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return buf;
 }
 
 bool mentions(const std::string& hints, std::string_view word) { return hints.find(word) != std::string::npos; }
 
 }  // namespace
 
-HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& reference) {
+HtmlMetadata read_html_metadata(HtmlDocument* doc, const std::optional<ParsedDate>& reference) {
   HtmlMetadata m;
-  xmlNode* root = xmlDocGetRootElement(doc);
+  Node* root = root_element(doc);
   if (!root) return m;
   std::string meta_title, og_title, twitter_title, html_title, og_site, app_name, meta_desc, og_desc, canonical, og_url;
   std::string meta_published, meta_updated, time_published, time_updated, visible_date;
   bool visible_relative = false;
   std::vector<std::string> meta_authors, byline_authors, meta_tags, keyword_tags;
   std::vector<std::string> jsonld;
-  std::string lang = attr_of(root, "lang");
+  std::string hints;  // hints_of's buffer
+  std::string lang(attr_of(root, "lang"));
   if (lang.empty()) lang = attr_of(root, "xml:lang");
 
   walk(root,
-       [&](xmlNode* n) {
-         if (n->type != XML_ELEMENT_NODE) return false;
+       [&](Node* n) {
+         if (n->type != NodeType::kElement) return false;
          const std::string_view tag = tag_of(n);
          if (tag == "script") {
            if (text::contains_ci(attr_of(n, "type"), "ld+json")) {
              std::string raw;
-             for (xmlNode* c = n->children; c; c = c->next)
-               if (c->content) raw += reinterpret_cast<const char*>(c->content);
+             for (Node* c = n->children; c; c = c->next)
+               raw += c->content;
              jsonld.push_back(std::move(raw));
            }
            return false;
          }
          if (tag == "style" || tag == "noscript" || tag == "svg" || tag == "template") return false;
          if (tag == "meta") {
-           std::string key = attr_of(n, "property");
+           std::string key(attr_of(n, "property"));
            if (key.empty()) key = attr_of(n, "name");
            if (key.empty()) key = attr_of(n, "itemprop");
            if (key.empty()) key = attr_of(n, "http-equiv");
@@ -246,9 +254,9 @@ HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& re
            return true;
          }
          if (tag == "time") {
-           std::string dt = attr_of(n, "datetime");
+           std::string dt(attr_of(n, "datetime"));
            if (dt.empty()) dt = text_of(n);
-           const std::string h = hints_of(n);
+           const std::string& h = hints_of(n, hints);
            const bool modified = mentions(h, "modif") || mentions(h, "updat");
            if (auto d = parse_machine_date(dt); d && plausible(*d)) {
              if (modified) set_if_empty(time_updated, d->iso());
@@ -256,7 +264,7 @@ HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& re
            }
            return true;
          }
-         const std::string h = hints_of(n);
+         const std::string& h = hints_of(n, hints);
          // Bylines: rel=author links, elements classed author/byline.
          if (byline_authors.empty() && (tag == "a" || tag == "span" || tag == "div" || tag == "p" || tag == "address")) {
            if (mentions(h, "byline") || mentions(h, "author")) {
@@ -294,7 +302,7 @@ HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& re
          }
          return true;
        },
-       [](xmlNode*) {});
+       [](Node*) {});
 
   for (const std::string& raw : jsonld) read_jsonld(raw, m);
 

@@ -29,6 +29,6 @@ struct HtmlMetadata {
 };
 
 // reference: the time relative dates printed on the page ("2 hours ago") count from.
-HtmlMetadata read_html_metadata(xmlDoc* doc, const std::optional<ParsedDate>& reference = std::nullopt);
+HtmlMetadata read_html_metadata(HtmlDocument* doc, const std::optional<ParsedDate>& reference = std::nullopt);
 
 }  // namespace storyline::extract

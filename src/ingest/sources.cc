@@ -165,22 +165,26 @@ Status read_source(const std::string& path, const SourceCallbacks& cb) {
     };
     return kind == SourceKind::kWarc ? read_warc(from_memory, path, cb) : read_jsonl(from_memory, path, cb);
   }
-  // Peek at the first bytes (decompressed) to tell the kind.
-  GzPtr f = open_stream(path);
-  if (!f) return Status::Error(std::strerror(errno));
-  gzbuffer(f.get(), 1 << 17);
-  char head[4096];
-  const int n = gzread(f.get(), head, sizeof head);
-  const SourceKind kind = source_kind(path, std::string_view(head, n > 0 ? static_cast<std::size_t>(n) : 0));
+  // Peek at the first bytes (decompressed) to tell the kind, through zlib's small
+  // default buffers: a large one would inflate most of a page only to read it again.
+  SourceKind kind;
+  {
+    GzPtr peek = open_stream(path);
+    if (!peek) return Status::Error(std::strerror(errno));
+    char head[4096];
+    const int n = gzread(peek.get(), head, sizeof head);
+    kind = source_kind(path, std::string_view(head, n > 0 ? static_cast<std::size_t>(n) : 0));
+  }
   if (kind == SourceKind::kSingle) {
     // One document: the plain reader reports truncation and size limits precisely.
-    f.reset();
     Result<Document> doc = read_document(path);
     if (!doc.ok()) return doc.status();
     cb.on_document(std::move(doc).value());
     return Status::Ok();
   }
-  if (gzrewind(f.get()) != 0) return Status::Error("cannot rewind input");
+  GzPtr f = open_stream(path);
+  if (!f) return Status::Error(std::strerror(errno));
+  gzbuffer(f.get(), 1 << 17);
   gzFile raw = f.get();
   ReadFn from_file = [raw](char* buf, std::size_t size) -> long {
     const int got = gzread(raw, buf, static_cast<unsigned>(size));

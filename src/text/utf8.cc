@@ -116,13 +116,28 @@ int text_units(std::string_view s) {
 
 int letters(std::string_view s) {
   int n = 0;
-  for (std::size_t i = 0; i < s.size();) n += is_letter_or_digit(next_code_point(s, i));
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      n += is_letter_or_digit(b);
+      ++i;
+      continue;
+    }
+    n += is_letter_or_digit(next_code_point(s, i));
+  }
   return n;
 }
 
 int weighted_length(std::string_view s) {
   int n = 0;
-  for (std::size_t i = 0; i < s.size();) n += is_cjk(next_code_point(s, i)) ? kCjkUnits : 1;
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++n;
+      ++i;
+      continue;
+    }
+    n += is_cjk(next_code_point(s, i)) ? kCjkUnits : 1;
+  }
   return n;
 }
 
@@ -136,6 +151,17 @@ int word_count(std::string_view s) {
   int n = 0;
   bool in_word = false;
   for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII: no CJK, no decoder
+      ++i;
+      if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
+        if (!in_word) ++n;
+        in_word = true;
+      } else if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+        in_word = false;
+      }
+      continue;
+    }
     const char32_t cp = next_code_point(s, i);
     if (is_cjk(cp)) {
       ++n;
@@ -165,6 +191,26 @@ std::string normalize_space(std::string_view s) {
   out.reserve(s.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII without the decoder: most of any text.
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+        ++i;
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      std::size_t j = i + 1;
+      while (j < s.size()) {
+        const auto c = static_cast<unsigned char>(s[j]);
+        if (c >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') break;
+        ++j;
+      }
+      out.append(s.data() + i, j - i);
+      i = j;
+      continue;
+    }
     const std::size_t start = i;
     const char32_t cp = next_code_point(s, i);
     if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0xAD) continue;
@@ -189,8 +235,23 @@ std::string trim(std::string_view s) {
 
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  char* p = out.data();
+  const std::size_t n = out.size();
+  std::size_t i = 0;
+  // Eight bytes at a time: 0x20 added to each byte in 'A'..'Z' (bytes >= 0x80 untouched).
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    constexpr std::uint64_t k7f = 0x7F7F7F7F7F7F7F7FULL, k80 = 0x8080808080808080ULL;
+    const std::uint64_t low7 = w & k7f;
+    const std::uint64_t ge_a = (low7 + 0x3F3F3F3F3F3F3F3FULL) & k80;  // low7 >= 'A'
+    const std::uint64_t gt_z = (low7 + 0x2525252525252525ULL) & k80;  // low7 > 'Z'
+    const std::uint64_t upper = ge_a & ~gt_z & ~w;                     // and the byte < 0x80
+    w |= upper >> 2;                                                   // 0x80 >> 2 == 0x20
+    std::memcpy(p + i, &w, 8);
+  }
+  for (; i < n; ++i)
+    if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] + 32);
   return out;
 }
 
@@ -207,8 +268,17 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 
 bool contains_ci(std::string_view s, std::string_view needle) {
   if (needle.empty()) return true;
-  for (std::size_t i = 0; i + needle.size() <= s.size(); ++i)
-    if (starts_with_ci(s.substr(i), needle)) return true;
+  if (needle.size() > s.size()) return false;
+  // Candidates by their first byte, either case, then the rest.
+  char first = needle[0];
+  if (first >= 'A' && first <= 'Z') first = static_cast<char>(first + 32);
+  const char other = first >= 'a' && first <= 'z' ? static_cast<char>(first - 32) : first;
+  const std::string_view rest = needle.substr(1);
+  const std::size_t last = s.size() - needle.size();
+  for (std::size_t i = 0; i <= last; ++i) {
+    if (s[i] != first && s[i] != other) continue;
+    if (starts_with_ci(s.substr(i + 1), rest)) return true;
+  }
   return false;
 }
 
@@ -238,10 +308,26 @@ bool is_closer(char32_t cp) {
 }  // namespace
 
 bool ends_like_sentence(std::string_view s) {
-  std::vector<char32_t> tail;
-  for (std::size_t i = 0; i < s.size();) tail.push_back(next_code_point(s, i));
-  while (!tail.empty() && (is_space(tail.back()) || is_closer(tail.back()))) tail.pop_back();
-  return !tail.empty() && is_sentence_end(tail.back());
+  // Only the end matters. Decoding restarts at any byte that is not a continuation
+  // byte, so decoding the last few dozen bytes from such a byte reads the same code
+  // points as decoding the whole; all of it is read only when the window holds
+  // nothing but spaces and closing marks.
+  std::size_t from = s.size() > 64 ? s.size() - 64 : 0;
+  while (from > 0 && from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) ++from;
+  for (;;) {
+    char32_t last = 0;
+    bool found = false;
+    for (std::size_t i = from; i < s.size();) {
+      const char32_t cp = next_code_point(s, i);
+      if (!is_space(cp) && !is_closer(cp)) {
+        last = cp;
+        found = true;
+      }
+    }
+    if (found) return is_sentence_end(last);
+    if (from == 0) return false;
+    from = 0;
+  }
 }
 
 int sentence_marks(std::string_view s) {
