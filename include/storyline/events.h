@@ -33,6 +33,11 @@ namespace storyline {
 
 struct EventOptions {
   double event_threshold = 0.30;   // cosine to an event centroid to join it
+  // A short document (a title-only page, a one-line brief) shares few terms with any
+  // centroid, so its cosine to its own event runs lower than a full article's: below
+  // short_document_terms distinct terms it joins at event_threshold * short_document_factor.
+  int short_document_terms = 40;
+  double short_document_factor = 0.8;
   double story_threshold = 0.25;   // cosine of a new event's first document to a story's closest event
   int story_min_shared_names = 3;  // and at least this many shared names
   // Across languages terms meet only through a dictionary and score lower: similarity

@@ -457,6 +457,12 @@ struct EventClusterer::State {
     touched.clear();
     story_sims.clear();
     score(v, event_postings, events, acc, touched);
+    // Counted on the document's own terms (before the tf-idf tail is cut), so a long
+    // article is never taken for a short one.
+    const double event_threshold =
+        terms.terms.size() < static_cast<std::size_t>(std::max(options.short_document_terms, 0))
+            ? options.event_threshold * options.short_document_factor
+            : options.event_threshold;
     double best = 0, best_conflicting = 0;
     std::int64_t best_slot = -1, conflicting_slot = -1;
     for (std::uint32_t slot : touched) {
@@ -468,7 +474,7 @@ struct EventClusterer::State {
         if (it == story_sims.end()) story_sims.emplace_back(e.story, sim);
         else it->second = std::max(it->second, sim);
       }
-      if (sim < options.event_threshold) continue;
+      if (sim < event_threshold) continue;
       int gap = 0;
       if (day >= 0 && e.first_day >= 0) gap = day > e.last_day ? day - e.last_day : (day < e.first_day ? e.first_day - day : 0);
       if (gap <= options.event_window_days) {

@@ -83,6 +83,39 @@ TEST(EventClusterer, DateWindowSplitsUnlessTheTextIsACopy) {
   EXPECT_FALSE(later.date_conflict);
 }
 
+// A one-line brief shares only a few of a full report's terms, so its cosine to the
+// report's event runs low; below short_document_terms terms it joins at a lower threshold.
+TEST(EventClusterer, ShortDocumentJoinsAtALowerThreshold) {
+  const Doc report{"Magnitude 7.1 earthquake strikes off Sumatra, killing 12 in Padang",
+                   "A magnitude 7.1 earthquake struck off the coast of Sumatra on Tuesday, killing 12 people in the "
+                   "city of Padang and damaging hundreds of houses, officials said.\n"
+                   "The quake hit at a depth of 30 kilometres, the geological agency reported, and was felt in "
+                   "Singapore and Kuala Lumpur.\n"
+                   "Rescuers searched collapsed schools and a market in Padang through the night, while thousands "
+                   "of residents slept outside, fearing aftershocks.\n"
+                   "The government sent tents, medicine and soldiers; hospitals treated dozens of injured.",
+                   "2024-03-05"};
+  const Doc brief{"Rescuers dig through Padang rubble after Sumatra quake", "", "2024-03-06"};
+  ASSERT_GE(document_terms(report.title, report.text, nullptr).terms.size(), 40u);
+  ASSERT_LT(document_terms(brief.title, brief.text, nullptr).terms.size(), 40u);
+  EventOptions probe_options;
+  probe_options.event_threshold = 0.01;
+  EventClusterer probe(probe_options);
+  add(probe, report);
+  const double sim = add(probe, brief).similarity;
+  // The brief sits between the two thresholds (else the documents test nothing).
+  ASSERT_GE(sim, EventOptions{}.event_threshold * EventOptions{}.short_document_factor);
+  ASSERT_LT(sim, EventOptions{}.event_threshold);
+  EventClusterer c;
+  const auto a = add(c, report);
+  EXPECT_EQ(add(c, brief).event, a.event);
+  EventOptions flat;
+  flat.short_document_factor = 1.0;
+  EventClusterer f(flat);
+  const auto fa = add(f, report);
+  EXPECT_NE(add(f, brief).event, fa.event);
+}
+
 TEST(EventClusterer, RestoredStateContinuesExactly) {
   const Doc docs[] = {kQuake1, kRecall, kQuake1b};
   EventClusterer live;
