@@ -8,12 +8,17 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "text/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace storyline {
 namespace {
@@ -129,7 +134,7 @@ bool is_stopword(std::string_view w) { return word_table().find(w, w.size() <= 8
 
 // Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow",
 // "taxes"/"tax" meet, never shortening a word below four letters (so "news", "bus" stay).
-std::string_view stem(std::string_view w) {
+inline std::string_view stem(std::string_view w) {
   if (w.size() > 5 && w.ends_with("ing")) return w.substr(0, w.size() - 3);
   if (w.size() > 5 && w.ends_with("ed")) return w.substr(0, w.size() - 2);
   // "-es" is a suffix only after a sibilant (taxes, pushes); "strikes" is strike + s.
@@ -220,21 +225,50 @@ constexpr std::array<unsigned char, 256> kAsciiWordByte = [] {
   return t;
 }();
 
+#if defined(__SSE2__)
+// The 16 bytes at p, ASCII letters lowered, stored to out; returns how many of them,
+// from the first, are ASCII letters or digits (what kAsciiWordByte keeps), up to 16.
+// Other bytes are stored unchanged. Same result as kAsciiWordByte byte by byte.
+inline unsigned ascii_word_prefix16(const unsigned char* p, char* out) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // c in [lo, lo + n): c + (0x80 - lo) is below 0x80 - 128 + n as a signed byte.
+  auto in_range = [](__m128i c, char lo, char n) {
+    const __m128i shifted = _mm_add_epi8(c, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + n)));
+  };
+  const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // 'A'..'Z' -> 'a'..'z'
+  const __m128i letter = in_range(folded, 'a', 26);
+  const __m128i digit = in_range(x, '0', 10);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+  const auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+  return static_cast<unsigned>(std::countr_one(word));  // 16 when all are
+}
+#endif
+
 // One line (title, paragraph or sentence) at weight w. `sentence_start` tracks whether the
 // next word opens a sentence, where capitals say nothing about names.
 //
-// Speed matters (the clusterer's budget is tens of microseconds per article): ASCII bytes
-// take a branch-light path that lowers letters as it copies them into a fixed buffer;
-// only other bytes are decoded. Words longer than the buffer are cut (still one term).
+// Speed matters (the clusterer's budget is tens of microseconds per article): runs of
+// ASCII letters and digits are lowered and copied 16 bytes at a time where SSE2 is
+// there (else byte by byte through a table); only other bytes are decoded. Words
+// longer than kMaxWord are cut (still one term).
 void add_line(std::string_view line, float w, float anchor_weight, const ChineseDictionary* dict, TermSink& sink) {
   constexpr std::size_t kMaxWord = 48;
-  // Invariant: the bytes of word[len..8) are zero, so the first 8 bytes read as one
-  // integer are pack() of a word of up to 8 bytes (reset() restores it for the next word).
-  char word[kMaxWord] = {};
+  // word[0..len) is the word; the 16 bytes after kMaxWord take the block copies'
+  // overrun. Bytes past len are garbage: pack_word() masks them.
+  char word[kMaxWord + 16];
   std::size_t len = 0;
-  auto reset = [&] {
-    std::memset(word, 0, 8);
-    len = 0;
+  auto reset = [&] { len = 0; };
+  // pack() of the word when len <= 8.
+  auto pack_word = [&] {
+    std::uint64_t v = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&v, word, 8);
+      if (len < 8) v &= (std::uint64_t{1} << (8 * len)) - 1;
+    } else {
+      std::memcpy(&v, word, std::min<std::size_t>(len, 8));
+    }
+    return v;
   };
   const WordTable& table = word_table();
   bool sentence_start = true;
@@ -309,9 +343,7 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       if (!clock) pending = value;  // "10:30" is a time, not a quantity
     } else {
       std::string_view lowered(word, len);
-      std::uint64_t packed = 0;
-      std::memcpy(&packed, word, 8);  // pack(lowered) when len <= 8, by the invariant
-      const WordInfo& info = table.find(lowered, packed);
+      const WordInfo& info = table.find(lowered, len <= 8 ? pack_word() : 0);
       if (info.scale > 0 && pending >= 0) {
         emit_number(info.scale);
         reset();
@@ -323,7 +355,7 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       } else {
         month = 0;
       }
-      emit_number(1);
+      if (pending >= 0) emit_number(1);
       // Possessives and stray apostrophes: "Reid's" is Reid.
       if (lowered.ends_with("'s")) lowered.remove_suffix(2);
       while (!lowered.empty() && lowered.back() == '\'') lowered.remove_suffix(1);
@@ -362,13 +394,28 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       // kMaxWord are dropped, as append_char drops them.
       const auto* p = reinterpret_cast<const unsigned char*>(line.data()) + i;
       const auto* const end = reinterpret_cast<const unsigned char*>(line.data()) + line.size();
-      char* out = word + len;
-      char* const out_end = word + kMaxWord;
-      do {
-        if (out != out_end) *out++ = static_cast<char>(c);
-        ++p;
-      } while (p != end && (c = kAsciiWordByte[*p]) != 0);
-      len = static_cast<std::size_t>(out - word);
+#if defined(__SSE2__)
+      // Whole blocks while 16 bytes remain to read; the copy may run 16 bytes past len,
+      // into the buffer's spare tail.
+      while (end - p >= 16) {
+        const unsigned n = ascii_word_prefix16(p, word + len);
+        len = std::min(len + n, kMaxWord);
+        p += n;
+        if (n < 16) break;
+      }
+      if (end - p < 16 && p != end && kAsciiWordByte[*p] != 0) {
+        c = kAsciiWordByte[*p];
+#else
+      {
+#endif
+        char* out = word + len;
+        char* const out_end = word + kMaxWord;
+        do {
+          if (out != out_end) *out++ = static_cast<char>(c);
+          ++p;
+        } while (p != end && (c = kAsciiWordByte[*p]) != 0);
+        len = static_cast<std::size_t>(out - word);
+      }
       i = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(line.data()));
       continue;
     }
