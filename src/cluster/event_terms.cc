@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "text/utf8.h"
 
@@ -168,8 +169,25 @@ std::size_t format_count(char* buf, unsigned long long v) {
 // The per-document buffers, kept per thread so a document allocates only its result.
 // document_terms stays pure: the buffers are cleared on entry and nothing in them
 // outlives the call's meaning (only their capacity does).
+//
+// A term's weight is the sum of its occurrences' weights, each a float, added in a
+// double: for any article of up to thousands of lines that sum is exact (the weights
+// span a few binary orders of magnitude and a double holds 29 bits more than a float),
+// so it does not depend on the order of the occurrences, and it is rounded to a float
+// once. The occurrences meet in a small open-addressing table, in text order, and only
+// the distinct terms are sorted by hash: no sort of every occurrence.
 struct SinkBuffers {
-  std::vector<WeightedTerm> raw;
+  struct Slot {
+    std::uint64_t hash;
+    std::uint32_t term;   // index in hashes/sums
+    std::uint32_t stamp;  // the slot is taken when this is the current document's stamp
+  };
+  std::vector<Slot> table;  // a power of two, at most half full
+  unsigned shift = 64;
+  std::uint32_t stamp = 0;
+  std::vector<std::uint64_t> hashes;  // distinct terms, in order of first occurrence
+  std::vector<double> sums;
+  std::size_t occurrences = 0;
   std::vector<std::uint64_t> names;
   std::vector<int> month_days;
 };
@@ -177,28 +195,41 @@ struct SinkBuffers {
 class TermSink {
  public:
   TermSink() : b_(buffers()) {
-    b_.raw.clear();
+    if (b_.table.empty()) resize(1024);
+    if (++b_.stamp == 0) {  // wrapped: no stale stamp may look current
+      for (auto& slot : b_.table) slot.stamp = 0;
+      b_.stamp = 1;
+    }
+    b_.hashes.clear();
+    b_.sums.clear();
+    b_.occurrences = 0;
     b_.names.clear();
     b_.month_days.clear();
   }
-  void add(std::uint64_t h, float w) { b_.raw.push_back({h, w}); }
+  void add(std::uint64_t h, float w) {
+    ++b_.occurrences;
+    const std::size_t mask = b_.table.size() - 1;
+    for (std::size_t i = slot_of(h);; i = (i + 1) & mask) {
+      SinkBuffers::Slot& slot = b_.table[i];
+      if (slot.stamp != b_.stamp) {
+        slot = {h, static_cast<std::uint32_t>(b_.hashes.size()), b_.stamp};
+        b_.hashes.push_back(h);
+        b_.sums.push_back(w);
+        if (b_.hashes.size() * 2 > b_.table.size()) resize(b_.table.size() * 2);
+        return;
+      }
+      if (slot.hash == h) {
+        b_.sums[slot.term] += w;
+        return;
+      }
+    }
+  }
   void add_name(std::uint64_t h) { b_.names.push_back(h); }
   void add_month_day(int md) { b_.month_days.push_back(md); }
-  std::size_t size() const { return b_.raw.size(); }
+  std::size_t size() const { return b_.occurrences; }
   DocumentTerms finish() {
     DocumentTerms out;
-    // The same sort of the same sequence as ever: std::sort is not stable, and the order
-    // in which equal hashes meet decides the float sum's last bits, so this is what keeps
-    // the weights bit-for-bit (a hash table summing in text order would not).
-    std::vector<WeightedTerm>& raw = b_.raw;
-    std::sort(raw.begin(), raw.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
-    std::size_t unique = 0;
-    for (std::size_t k = 0; k < raw.size(); ++k) unique += k == 0 || raw[k].hash != raw[k - 1].hash;
-    out.terms.reserve(unique);
-    for (const auto& t : raw) {
-      if (!out.terms.empty() && out.terms.back().hash == t.hash) out.terms.back().weight += t.weight;
-      else out.terms.push_back(t);
-    }
+    sort_terms(out.terms);
     std::vector<std::uint64_t>& names = b_.names;
     std::sort(names.begin(), names.end());
     out.names.assign(names.begin(), std::unique(names.begin(), names.end()));
@@ -212,6 +243,44 @@ class TermSink {
   static SinkBuffers& buffers() {
     thread_local SinkBuffers b;
     return b;
+  }
+  std::size_t slot_of(std::uint64_t h) const {
+    return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> b_.shift);
+  }
+  // A table of n slots (a power of two) holding the current document's terms.
+  void resize(std::size_t n) {
+    b_.table.assign(n, SinkBuffers::Slot{0, 0, 0});
+    b_.shift = 64 - static_cast<unsigned>(std::countr_zero(n));
+    if (b_.stamp == 0) b_.stamp = 1;
+    for (std::size_t k = 0; k < b_.hashes.size(); ++k) {
+      std::size_t i = slot_of(b_.hashes[k]);
+      while (b_.table[i].stamp == b_.stamp) i = (i + 1) & (n - 1);
+      b_.table[i] = {b_.hashes[k], static_cast<std::uint32_t>(k), b_.stamp};
+    }
+  }
+  // The distinct terms sorted by hash: the hashes are distinct and uniform, so a pass
+  // that scatters them by their top byte leaves a nearly sorted array that an insertion
+  // sort finishes in about one step per term, without the branch misses of a
+  // comparison sort (which long texts still get).
+  void sort_terms(std::vector<WeightedTerm>& terms) const {
+    const std::size_t n = b_.hashes.size();
+    terms.resize(n);
+    if (n > 4096) {
+      for (std::size_t k = 0; k < n; ++k) terms[k] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
+      std::sort(terms.begin(), terms.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+      return;
+    }
+    std::array<std::uint32_t, 256> start{};
+    for (std::uint64_t h : b_.hashes) ++start[h >> 56];
+    std::uint32_t sum = 0;
+    for (auto& c : start) sum += std::exchange(c, sum);
+    for (std::size_t k = 0; k < n; ++k) terms[start[b_.hashes[k] >> 56]++] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
+    for (std::size_t k = 1; k < n; ++k) {
+      const WeightedTerm t = terms[k];
+      std::size_t j = k;
+      for (; j > 0 && terms[j - 1].hash > t.hash; --j) terms[j] = terms[j - 1];
+      terms[j] = t;
+    }
   }
   SinkBuffers& b_;
 };
