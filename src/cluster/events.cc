@@ -262,15 +262,18 @@ class PostingIndex {
         hits.push_back({i, p.slot, p.weight});
       }
   }
-  void clear() {
+  std::size_t lists() const { return lists_.size(); }
+  // Empty, with room for `lists` lists (rebuild() refills about as many: no regrowth).
+  void clear(std::size_t lists = 0) {
     lists_.clear();
+    lists_.reserve(lists);
     pool_.clear();
   }
 
  private:
   static std::uint32_t capacity(std::uint32_t n) { return n <= 4 ? 4 : std::bit_ceil(n); }
   void append(List& list, Posting p) {
-    if (list.size == 0 || (list.size >= 4 && std::has_single_bit(list.size))) {  // full
+    if (list.size == 0 || (list.size >= 4 && (list.size & (list.size - 1)) == 0)) {  // full
       const auto begin = static_cast<std::uint32_t>(pool_.size());
       pool_.resize(pool_.size() + capacity(list.size + 1));
       std::copy_n(pool_.begin() + list.begin, list.size, pool_.begin() + begin);
@@ -422,7 +425,7 @@ struct EventClusterer::State {
   std::vector<std::pair<std::uint64_t, double>> story_sims;
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
-  std::vector<WeightedTerm> vector_, top_;  // weigh()'s output and scratch, reused
+  std::vector<WeightedTerm> vector_;  // weigh()'s output, reused
   ScoreScratch scratch;
   std::size_t open_events = 0, open_stories = 0;
 
@@ -470,19 +473,48 @@ struct EventClusterer::State {
       // terms are one definite set: select the k-th strongest on a copy, then keep, in
       // hash order, the terms at least that strong. Same set, same order as sorting the
       // selection by hash, without the sort.
-      const auto stronger = [](const WeightedTerm& a, const WeightedTerm& b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.hash < b.hash;
-      };
+      //
+      // The weights are positive floats, whose bit patterns order as their values: the
+      // k-th largest pattern is found by a radix select (a histogram of one byte per
+      // pass, four passes), which needs no data-dependent branch where nth_element
+      // mispredicts about every other comparison. Ties at the cut are then taken in hash
+      // order, as "stronger" ranks them: the same set as select-by-comparison.
       if (k == 0) {
         v.clear();
       } else {
-        top_.assign(v.begin(), v.end());
-        std::nth_element(top_.begin(), top_.begin() + static_cast<std::ptrdiff_t>(k - 1), top_.end(), stronger);
-        const WeightedTerm cut = top_[k - 1];
-        std::erase_if(v, [&](const WeightedTerm& t) { return stronger(cut, t); });
+        const std::uint32_t cut = kth_largest_weight_bits(v, k);
+        std::size_t ties = k;  // how many terms of weight exactly `cut` to keep
+        for (const auto& t : v) ties -= std::bit_cast<std::uint32_t>(t.weight) > cut ? 1 : 0;
+        std::size_t kept = 0;
+        for (const auto& t : v) {
+          const std::uint32_t bits = std::bit_cast<std::uint32_t>(t.weight);
+          if (bits > cut || (bits == cut && ties > 0)) {
+            ties -= bits == cut ? 1 : 0;
+            v[kept++] = t;
+          }
+        }
+        v.resize(kept);
       }
     }
     return v;
+  }
+
+  // The bit pattern of the k-th largest weight of v (1 <= k <= v.size(), weights >= 0).
+  static std::uint32_t kth_largest_weight_bits(const std::vector<WeightedTerm>& v, std::size_t k) {
+    std::uint32_t prefix = 0, prefix_mask = 0;
+    std::size_t need = k;  // rank of the answer among the terms matching the prefix
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      std::uint32_t count[256] = {};
+      for (const auto& t : v) {
+        const std::uint32_t bits = std::bit_cast<std::uint32_t>(t.weight);
+        count[(bits >> shift) & 255] += (bits & prefix_mask) == prefix ? 1 : 0;
+      }
+      std::uint32_t digit = 255;
+      while (count[digit] < need) need -= count[digit--];
+      prefix |= digit << shift;
+      prefix_mask |= 255u << shift;
+    }
+    return prefix;
   }
 
   // True when one of the month-days a text names falls in the month before an event's
@@ -669,7 +701,7 @@ struct EventClusterer::State {
   void rebuild() {
     std::erase_if(events, [](const Event& e) { return !e.open; });
     std::erase_if(stories, [](const Story& s) { return !s.open; });
-    event_postings.clear();
+    event_postings.clear(event_postings.lists());
     story_slot.clear();
     for (std::size_t i = 0; i < stories.size(); ++i) story_slot[stories[i].id] = static_cast<std::uint32_t>(i);
     // The surviving weights move to a new arena, each event's together.
@@ -677,13 +709,16 @@ struct EventClusterer::State {
     std::size_t live = 0;
     for (const Event& e : events) live += e.centroid.size();
     compact.reserve(live);
-    for (std::size_t i = 0; i < events.size(); ++i)
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      scratch.added.clear();
       events[i].centroid.for_each([&](std::uint64_t h, std::uint32_t& k) {
         const auto moved = static_cast<std::uint32_t>(compact.size());
         compact.push_back(weights[k]);
         k = moved;
-        event_postings.add(h, static_cast<std::uint32_t>(i), moved);
+        scratch.added.emplace_back(h, moved);
       });
+      event_postings.add_all(scratch.added, static_cast<std::uint32_t>(i), scratch.list_refs);  // prefetched
+    }
     weights.swap(compact);
   }
 };
