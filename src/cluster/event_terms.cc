@@ -98,7 +98,7 @@ class WordTable {
   }
 
   // w: a lowered word of any length; packed: pack(w) when w.size() <= 8.
-  const WordInfo& find(std::string_view w, std::uint64_t packed) const {
+  [[gnu::always_inline]] const WordInfo& find(std::string_view w, std::uint64_t packed) const {
     if (w.size() > 8) {
       if (w == "september") return september_;
       if (w == "according" || w == "themselves") return stop_;
@@ -135,7 +135,7 @@ bool is_stopword(std::string_view w) { return word_table().find(w, w.size() <= 8
 
 // Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow",
 // "taxes"/"tax" meet, never shortening a word below four letters (so "news", "bus" stay).
-inline std::string_view stem(std::string_view w) {
+[[gnu::always_inline]] inline std::string_view stem(std::string_view w) {
   if (w.size() > 5 && w.ends_with("ing")) return w.substr(0, w.size() - 3);
   if (w.size() > 5 && w.ends_with("ed")) return w.substr(0, w.size() - 2);
   // "-es" is a suffix only after a sibilant (taxes, pushes); "strikes" is strike + s.
@@ -185,8 +185,12 @@ struct SinkBuffers {
   std::vector<Slot> table;  // a power of two, at most half full
   unsigned shift = 64;
   std::uint32_t stamp = 0;
-  std::vector<std::uint64_t> hashes;  // distinct terms, in order of first occurrence
+  // The distinct terms, in order of first occurrence: the first `distinct` entries, the
+  // vectors sized to hold as many as the table may (half its slots), so adding one
+  // writes without a capacity check.
+  std::vector<std::uint64_t> hashes;
   std::vector<double> sums;
+  std::size_t distinct = 0;
   std::size_t occurrences = 0;
   std::vector<std::uint64_t> names;
   std::vector<int> month_days;
@@ -200,22 +204,22 @@ class TermSink {
       for (auto& slot : b_.table) slot.stamp = 0;
       b_.stamp = 1;
     }
-    b_.hashes.clear();
-    b_.sums.clear();
+    b_.distinct = 0;
     b_.occurrences = 0;
     b_.names.clear();
     b_.month_days.clear();
   }
-  void add(std::uint64_t h, float w) {
+  [[gnu::always_inline]] void add(std::uint64_t h, float w) {
     ++b_.occurrences;
     const std::size_t mask = b_.table.size() - 1;
     for (std::size_t i = slot_of(h);; i = (i + 1) & mask) {
       SinkBuffers::Slot& slot = b_.table[i];
       if (slot.stamp != b_.stamp) {
-        slot = {h, static_cast<std::uint32_t>(b_.hashes.size()), b_.stamp};
-        b_.hashes.push_back(h);
-        b_.sums.push_back(w);
-        if (b_.hashes.size() * 2 > b_.table.size()) resize(b_.table.size() * 2);
+        const std::size_t k = b_.distinct++;
+        slot = {h, static_cast<std::uint32_t>(k), b_.stamp};
+        b_.hashes[k] = h;
+        b_.sums[k] = w;
+        if (b_.distinct * 2 > b_.table.size()) resize(b_.table.size() * 2);
         return;
       }
       if (slot.hash == h) {
@@ -251,8 +255,10 @@ class TermSink {
   void resize(std::size_t n) {
     b_.table.assign(n, SinkBuffers::Slot{0, 0, 0});
     b_.shift = 64 - static_cast<unsigned>(std::countr_zero(n));
+    b_.hashes.resize(n / 2 + 1);
+    b_.sums.resize(n / 2 + 1);
     if (b_.stamp == 0) b_.stamp = 1;
-    for (std::size_t k = 0; k < b_.hashes.size(); ++k) {
+    for (std::size_t k = 0; k < b_.distinct; ++k) {
       std::size_t i = slot_of(b_.hashes[k]);
       while (b_.table[i].stamp == b_.stamp) i = (i + 1) & (n - 1);
       b_.table[i] = {b_.hashes[k], static_cast<std::uint32_t>(k), b_.stamp};
@@ -263,7 +269,7 @@ class TermSink {
   // sort finishes in about one step per term, without the branch misses of a
   // comparison sort (which long texts still get).
   void sort_terms(std::vector<WeightedTerm>& terms) const {
-    const std::size_t n = b_.hashes.size();
+    const std::size_t n = b_.distinct;
     terms.resize(n);
     if (n > 4096) {
       for (std::size_t k = 0; k < n; ++k) terms[k] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
@@ -271,7 +277,7 @@ class TermSink {
       return;
     }
     std::array<std::uint32_t, 256> start{};
-    for (std::uint64_t h : b_.hashes) ++start[h >> 56];
+    for (std::size_t k = 0; k < n; ++k) ++start[b_.hashes[k] >> 56];
     std::uint32_t sum = 0;
     for (auto& c : start) sum += std::exchange(c, sum);
     for (std::size_t k = 0; k < n; ++k) terms[start[b_.hashes[k] >> 56]++] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
@@ -383,7 +389,9 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
     sink.add_name(h);
     sink.add_month_day(m * 100 + static_cast<int>(d));
   };
-  auto flush = [&] {
+  // Inlined (GCC would call it): it runs once per word, and a call spills the state the
+  // byte loop keeps in registers.
+  auto flush = [&]() __attribute__((always_inline)) {
     if (len == 0) return;
     if (number) {
       emit_number(1);
