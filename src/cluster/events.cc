@@ -250,9 +250,10 @@ class PostingIndex {
       const List* list = lists_.find(t.hash);
       lists.push_back(list ? *list : List{});
       if (list == nullptr || list->size == 0) continue;
-      const char* first = reinterpret_cast<const char*>(&pool_[list->begin]);
-      const char* last = reinterpret_cast<const char*>(&pool_[list->begin + list->size - 1]);
-      for (const char* line = first; line <= last + 63; line += 64) __builtin_prefetch(line);
+      // Every cache line of the run (eight postings a line; the last one may start a line).
+      const std::uint32_t end = list->begin + list->size;
+      for (std::uint32_t k = list->begin; k < end; k += 8) __builtin_prefetch(&pool_[k]);
+      __builtin_prefetch(&pool_[end - 1]);
     }
     hits.clear();
     for (std::uint32_t i = 0; i < lists.size(); ++i)
