@@ -333,7 +333,11 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
   // overrun. Bytes past len are garbage: pack_word() masks them.
   char word[kMaxWord + 16];
   std::size_t len = 0;
-  auto reset = [&] { len = 0; };
+  bool apostrophe = false;  // the word holds one
+  auto reset = [&] {
+    len = 0;
+    apostrophe = false;
+  };
   // pack() of the word when len <= 8.
   auto pack_word = [&] {
     std::uint64_t v = 0;
@@ -433,9 +437,12 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
         month = 0;
       }
       if (pending >= 0) emit_number(1);
-      // Possessives and stray apostrophes: "Reid's" is Reid.
-      if (lowered.ends_with("'s")) lowered.remove_suffix(2);
-      while (!lowered.empty() && lowered.back() == '\'') lowered.remove_suffix(1);
+      // Possessives and stray apostrophes: "Reid's" is Reid. (Only the branch above puts
+      // an apostrophe into a word: UTF-8 sequences hold no ASCII byte.)
+      if (apostrophe) {
+        if (lowered.ends_with("'s")) lowered.remove_suffix(2);
+        while (!lowered.empty() && lowered.back() == '\'') lowered.remove_suffix(1);
+      }
       // The stop-word test is on the word without its possessive: look it up again only
       // when that changed it.
       if (lowered.size() > 1 && !(lowered.size() == len ? info.stop : is_stopword(lowered))) {
@@ -496,9 +503,15 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       i = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(line.data()));
       continue;
     }
+    if (b == ' ') {  // the commonest separator: what the branch below does with it, sooner
+      flush();
+      ++i;
+      continue;
+    }
     if (b < 0x80) {  // ASCII, not a letter or digit (those took the run above)
       if (len > 0 && (b == '\'' || ((b == '.' || b == ',' || b == ':') && number && i + 1 < line.size() &&
                       line[i + 1] >= '0' && line[i + 1] <= '9'))) {
+        apostrophe = apostrophe || b == '\'';
         append_char(line[i]);  // "don't", "4.6", "410,000", "10:30"
       } else {
         flush();
