@@ -427,6 +427,7 @@ struct EventClusterer::State {
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
   std::vector<WeightedTerm> vector_;  // weigh()'s output, reused
+  std::vector<std::uint32_t> candidates_;  // weigh()'s scratch
   ScoreScratch scratch;
   std::size_t open_events = 0, open_stories = 0;
 
@@ -483,7 +484,7 @@ struct EventClusterer::State {
       if (k == 0) {
         v.clear();
       } else {
-        const std::uint32_t cut = kth_largest_weight_bits(v, k);
+        const std::uint32_t cut = kth_largest_weight_bits(v, k, candidates_);
         std::size_t ties = k;  // how many terms of weight exactly `cut` to keep
         for (const auto& t : v) ties -= std::bit_cast<std::uint32_t>(t.weight) > cut ? 1 : 0;
         std::size_t kept = 0;
@@ -501,19 +502,36 @@ struct EventClusterer::State {
   }
 
   // The bit pattern of the k-th largest weight of v (1 <= k <= v.size(), weights >= 0).
-  static std::uint32_t kth_largest_weight_bits(const std::vector<WeightedTerm>& v, std::size_t k) {
-    std::uint32_t prefix = 0, prefix_mask = 0;
-    std::size_t need = k;  // rank of the answer among the terms matching the prefix
+  // One byte per pass, from the top; each pass keeps only the candidates that share the
+  // bytes chosen so far, so after the first pass only a few remain. `candidates` is
+  // scratch.
+  static std::uint32_t kth_largest_weight_bits(const std::vector<WeightedTerm>& v, std::size_t k,
+                                               std::vector<std::uint32_t>& candidates) {
+    candidates.resize(v.size());
+    std::uint32_t top = 0;  // the largest candidate: its byte is where the walk starts
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      candidates[i] = std::bit_cast<std::uint32_t>(v[i].weight);
+      top = std::max(top, candidates[i]);
+    }
+    std::size_t n = v.size();
+    std::size_t need = k;  // rank of the answer among the candidates
+    std::uint32_t prefix = 0;
     for (int shift = 24; shift >= 0; shift -= 8) {
       std::uint32_t count[256] = {};
-      for (const auto& t : v) {
-        const std::uint32_t bits = std::bit_cast<std::uint32_t>(t.weight);
-        count[(bits >> shift) & 255] += (bits & prefix_mask) == prefix ? 1 : 0;
-      }
-      std::uint32_t digit = 255;
+      for (std::size_t i = 0; i < n; ++i) ++count[(candidates[i] >> shift) & 255];
+      std::uint32_t digit = (top >> shift) & 255;
       while (count[digit] < need) need -= count[digit--];
       prefix |= digit << shift;
-      prefix_mask |= 255u << shift;
+      std::size_t m = 0;
+      top = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t c = candidates[i];
+        candidates[m] = c;
+        const bool keep = ((c >> shift) & 255) == digit;
+        m += keep ? 1 : 0;
+        top = std::max(top, keep ? c : 0u);
+      }
+      n = m;
     }
     return prefix;
   }
