@@ -487,13 +487,15 @@ struct EventClusterer::State {
         const std::uint32_t cut = kth_largest_weight_bits(v, k, candidates_);
         std::size_t ties = k;  // how many terms of weight exactly `cut` to keep
         for (const auto& t : v) ties -= std::bit_cast<std::uint32_t>(t.weight) > cut ? 1 : 0;
+        // Compacted in place without a branch on the (unpredictable) weights.
         std::size_t kept = 0;
-        for (const auto& t : v) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+          const WeightedTerm t = v[i];
           const std::uint32_t bits = std::bit_cast<std::uint32_t>(t.weight);
-          if (bits > cut || (bits == cut && ties > 0)) {
-            ties -= bits == cut ? 1 : 0;
-            v[kept++] = t;
-          }
+          const bool tie = bits == cut && ties > 0;
+          ties -= tie ? 1 : 0;
+          v[kept] = t;
+          kept += (bits > cut || tie) ? 1 : 0;
         }
         v.resize(kept);
       }
