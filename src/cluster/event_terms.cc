@@ -8,12 +8,18 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "text/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace storyline {
 namespace {
@@ -92,7 +98,7 @@ class WordTable {
   }
 
   // w: a lowered word of any length; packed: pack(w) when w.size() <= 8.
-  const WordInfo& find(std::string_view w, std::uint64_t packed) const {
+  [[gnu::always_inline]] const WordInfo& find(std::string_view w, std::uint64_t packed) const {
     if (w.size() > 8) {
       if (w == "september") return september_;
       if (w == "according" || w == "themselves") return stop_;
@@ -129,7 +135,7 @@ bool is_stopword(std::string_view w) { return word_table().find(w, w.size() <= 8
 
 // Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow",
 // "taxes"/"tax" meet, never shortening a word below four letters (so "news", "bus" stay).
-std::string_view stem(std::string_view w) {
+[[gnu::always_inline]] inline std::string_view stem(std::string_view w) {
   if (w.size() > 5 && w.ends_with("ing")) return w.substr(0, w.size() - 3);
   if (w.size() > 5 && w.ends_with("ed")) return w.substr(0, w.size() - 2);
   // "-es" is a suffix only after a sibilant (taxes, pushes); "strikes" is strike + s.
@@ -163,8 +169,29 @@ std::size_t format_count(char* buf, unsigned long long v) {
 // The per-document buffers, kept per thread so a document allocates only its result.
 // document_terms stays pure: the buffers are cleared on entry and nothing in them
 // outlives the call's meaning (only their capacity does).
+//
+// A term's weight is the sum of its occurrences' weights, each a float, added in a
+// double: for any article of up to thousands of lines that sum is exact (the weights
+// span a few binary orders of magnitude and a double holds 29 bits more than a float),
+// so it does not depend on the order of the occurrences, and it is rounded to a float
+// once. The occurrences meet in a small open-addressing table, in text order, and only
+// the distinct terms are sorted by hash: no sort of every occurrence.
 struct SinkBuffers {
-  std::vector<WeightedTerm> raw;
+  struct Slot {
+    std::uint64_t hash;
+    std::uint32_t term;   // index in hashes/sums
+    std::uint32_t stamp;  // the slot is taken when this is the current document's stamp
+  };
+  std::vector<Slot> table;  // a power of two, at most half full
+  unsigned shift = 64;
+  std::uint32_t stamp = 0;
+  // The distinct terms, in order of first occurrence: the first `distinct` entries, the
+  // vectors sized to hold as many as the table may (half its slots), so adding one
+  // writes without a capacity check.
+  std::vector<std::uint64_t> hashes;
+  std::vector<double> sums;
+  std::size_t distinct = 0;
+  std::size_t occurrences = 0;
   std::vector<std::uint64_t> names;
   std::vector<int> month_days;
 };
@@ -172,28 +199,41 @@ struct SinkBuffers {
 class TermSink {
  public:
   TermSink() : b_(buffers()) {
-    b_.raw.clear();
+    if (b_.table.empty()) resize(1024);
+    if (++b_.stamp == 0) {  // wrapped: no stale stamp may look current
+      for (auto& slot : b_.table) slot.stamp = 0;
+      b_.stamp = 1;
+    }
+    b_.distinct = 0;
+    b_.occurrences = 0;
     b_.names.clear();
     b_.month_days.clear();
   }
-  void add(std::uint64_t h, float w) { b_.raw.push_back({h, w}); }
+  [[gnu::always_inline]] void add(std::uint64_t h, float w) {
+    ++b_.occurrences;
+    const std::size_t mask = b_.table.size() - 1;
+    for (std::size_t i = slot_of(h);; i = (i + 1) & mask) {
+      SinkBuffers::Slot& slot = b_.table[i];
+      if (slot.stamp != b_.stamp) {
+        const std::size_t k = b_.distinct++;
+        slot = {h, static_cast<std::uint32_t>(k), b_.stamp};
+        b_.hashes[k] = h;
+        b_.sums[k] = w;
+        if (b_.distinct * 2 > b_.table.size()) resize(b_.table.size() * 2);
+        return;
+      }
+      if (slot.hash == h) {
+        b_.sums[slot.term] += w;
+        return;
+      }
+    }
+  }
   void add_name(std::uint64_t h) { b_.names.push_back(h); }
   void add_month_day(int md) { b_.month_days.push_back(md); }
-  std::size_t size() const { return b_.raw.size(); }
+  std::size_t size() const { return b_.occurrences; }
   DocumentTerms finish() {
     DocumentTerms out;
-    // The same sort of the same sequence as ever: std::sort is not stable, and the order
-    // in which equal hashes meet decides the float sum's last bits, so this is what keeps
-    // the weights bit-for-bit (a hash table summing in text order would not).
-    std::vector<WeightedTerm>& raw = b_.raw;
-    std::sort(raw.begin(), raw.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
-    std::size_t unique = 0;
-    for (std::size_t k = 0; k < raw.size(); ++k) unique += k == 0 || raw[k].hash != raw[k - 1].hash;
-    out.terms.reserve(unique);
-    for (const auto& t : raw) {
-      if (!out.terms.empty() && out.terms.back().hash == t.hash) out.terms.back().weight += t.weight;
-      else out.terms.push_back(t);
-    }
+    sort_terms(out.terms);
     std::vector<std::uint64_t>& names = b_.names;
     std::sort(names.begin(), names.end());
     out.names.assign(names.begin(), std::unique(names.begin(), names.end()));
@@ -208,6 +248,46 @@ class TermSink {
     thread_local SinkBuffers b;
     return b;
   }
+  std::size_t slot_of(std::uint64_t h) const {
+    return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> b_.shift);
+  }
+  // A table of n slots (a power of two) holding the current document's terms.
+  void resize(std::size_t n) {
+    b_.table.assign(n, SinkBuffers::Slot{0, 0, 0});
+    b_.shift = 64 - static_cast<unsigned>(std::countr_zero(n));
+    b_.hashes.resize(n / 2 + 1);
+    b_.sums.resize(n / 2 + 1);
+    if (b_.stamp == 0) b_.stamp = 1;
+    for (std::size_t k = 0; k < b_.distinct; ++k) {
+      std::size_t i = slot_of(b_.hashes[k]);
+      while (b_.table[i].stamp == b_.stamp) i = (i + 1) & (n - 1);
+      b_.table[i] = {b_.hashes[k], static_cast<std::uint32_t>(k), b_.stamp};
+    }
+  }
+  // The distinct terms sorted by hash: the hashes are distinct and uniform, so a pass
+  // that scatters them by their top byte leaves a nearly sorted array that an insertion
+  // sort finishes in about one step per term, without the branch misses of a
+  // comparison sort (which long texts still get).
+  void sort_terms(std::vector<WeightedTerm>& terms) const {
+    const std::size_t n = b_.distinct;
+    terms.resize(n);
+    if (n > 4096) {
+      for (std::size_t k = 0; k < n; ++k) terms[k] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
+      std::sort(terms.begin(), terms.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+      return;
+    }
+    std::array<std::uint32_t, 256> start{};
+    for (std::size_t k = 0; k < n; ++k) ++start[b_.hashes[k] >> 56];
+    std::uint32_t sum = 0;
+    for (auto& c : start) sum += std::exchange(c, sum);
+    for (std::size_t k = 0; k < n; ++k) terms[start[b_.hashes[k] >> 56]++] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
+    for (std::size_t k = 1; k < n; ++k) {
+      const WeightedTerm t = terms[k];
+      std::size_t j = k;
+      for (; j > 0 && terms[j - 1].hash > t.hash; --j) terms[j] = terms[j - 1];
+      terms[j] = t;
+    }
+  }
   SinkBuffers& b_;
 };
 
@@ -220,21 +300,54 @@ constexpr std::array<unsigned char, 256> kAsciiWordByte = [] {
   return t;
 }();
 
+#if defined(__SSE2__)
+// The 16 bytes at p, ASCII letters lowered, stored to out; returns how many of them,
+// from the first, are ASCII letters or digits (what kAsciiWordByte keeps), up to 16.
+// Other bytes are stored unchanged. Same result as kAsciiWordByte byte by byte.
+inline unsigned ascii_word_prefix16(const unsigned char* p, char* out) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // c in [lo, lo + n): c + (0x80 - lo) is below 0x80 - 128 + n as a signed byte.
+  auto in_range = [](__m128i c, char lo, char n) {
+    const __m128i shifted = _mm_add_epi8(c, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + n)));
+  };
+  const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // 'A'..'Z' -> 'a'..'z'
+  const __m128i letter = in_range(folded, 'a', 26);
+  const __m128i digit = in_range(x, '0', 10);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+  const auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+  return static_cast<unsigned>(std::countr_one(word));  // 16 when all are
+}
+#endif
+
 // One line (title, paragraph or sentence) at weight w. `sentence_start` tracks whether the
 // next word opens a sentence, where capitals say nothing about names.
 //
-// Speed matters (the clusterer's budget is tens of microseconds per article): ASCII bytes
-// take a branch-light path that lowers letters as it copies them into a fixed buffer;
-// only other bytes are decoded. Words longer than the buffer are cut (still one term).
+// Speed matters (the clusterer's budget is tens of microseconds per article): runs of
+// ASCII letters and digits are lowered and copied 16 bytes at a time where SSE2 is
+// there (else byte by byte through a table); only other bytes are decoded. Words
+// longer than kMaxWord are cut (still one term).
 void add_line(std::string_view line, float w, float anchor_weight, const ChineseDictionary* dict, TermSink& sink) {
   constexpr std::size_t kMaxWord = 48;
-  // Invariant: the bytes of word[len..8) are zero, so the first 8 bytes read as one
-  // integer are pack() of a word of up to 8 bytes (reset() restores it for the next word).
-  char word[kMaxWord] = {};
+  // word[0..len) is the word; the 16 bytes after kMaxWord take the block copies'
+  // overrun. Bytes past len are garbage: pack_word() masks them.
+  char word[kMaxWord + 16];
   std::size_t len = 0;
+  bool apostrophe = false;  // the word holds one
   auto reset = [&] {
-    std::memset(word, 0, 8);
     len = 0;
+    apostrophe = false;
+  };
+  // pack() of the word when len <= 8.
+  auto pack_word = [&] {
+    std::uint64_t v = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&v, word, 8);
+      if (len < 8) v &= (std::uint64_t{1} << (8 * len)) - 1;
+    } else {
+      std::memcpy(&v, word, std::min<std::size_t>(len, 8));
+    }
+    return v;
   };
   const WordTable& table = word_table();
   bool sentence_start = true;
@@ -280,7 +393,9 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
     sink.add_name(h);
     sink.add_month_day(m * 100 + static_cast<int>(d));
   };
-  auto flush = [&] {
+  // Inlined (GCC would call it): it runs once per word, and a call spills the state the
+  // byte loop keeps in registers.
+  auto flush = [&]() __attribute__((always_inline)) {
     if (len == 0) return;
     if (number) {
       emit_number(1);
@@ -309,9 +424,7 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       if (!clock) pending = value;  // "10:30" is a time, not a quantity
     } else {
       std::string_view lowered(word, len);
-      std::uint64_t packed = 0;
-      std::memcpy(&packed, word, 8);  // pack(lowered) when len <= 8, by the invariant
-      const WordInfo& info = table.find(lowered, packed);
+      const WordInfo& info = table.find(lowered, len <= 8 ? pack_word() : 0);
       if (info.scale > 0 && pending >= 0) {
         emit_number(info.scale);
         reset();
@@ -323,10 +436,13 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       } else {
         month = 0;
       }
-      emit_number(1);
-      // Possessives and stray apostrophes: "Reid's" is Reid.
-      if (lowered.ends_with("'s")) lowered.remove_suffix(2);
-      while (!lowered.empty() && lowered.back() == '\'') lowered.remove_suffix(1);
+      if (pending >= 0) emit_number(1);
+      // Possessives and stray apostrophes: "Reid's" is Reid. (Only the branch above puts
+      // an apostrophe into a word: UTF-8 sequences hold no ASCII byte.)
+      if (apostrophe) {
+        if (lowered.ends_with("'s")) lowered.remove_suffix(2);
+        while (!lowered.empty() && lowered.back() == '\'') lowered.remove_suffix(1);
+      }
       // The stop-word test is on the word without its possessive: look it up again only
       // when that changed it.
       if (lowered.size() > 1 && !(lowered.size() == len ? info.stop : is_stopword(lowered))) {
@@ -362,19 +478,40 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       // kMaxWord are dropped, as append_char drops them.
       const auto* p = reinterpret_cast<const unsigned char*>(line.data()) + i;
       const auto* const end = reinterpret_cast<const unsigned char*>(line.data()) + line.size();
-      char* out = word + len;
-      char* const out_end = word + kMaxWord;
-      do {
-        if (out != out_end) *out++ = static_cast<char>(c);
-        ++p;
-      } while (p != end && (c = kAsciiWordByte[*p]) != 0);
-      len = static_cast<std::size_t>(out - word);
+#if defined(__SSE2__)
+      // Whole blocks while 16 bytes remain to read; the copy may run 16 bytes past len,
+      // into the buffer's spare tail.
+      while (end - p >= 16) {
+        const unsigned n = ascii_word_prefix16(p, word + len);
+        len = std::min(len + n, kMaxWord);
+        p += n;
+        if (n < 16) break;
+      }
+      if (end - p < 16 && p != end && kAsciiWordByte[*p] != 0) {
+        c = kAsciiWordByte[*p];
+#else
+      {
+#endif
+        char* out = word + len;
+        char* const out_end = word + kMaxWord;
+        do {
+          if (out != out_end) *out++ = static_cast<char>(c);
+          ++p;
+        } while (p != end && (c = kAsciiWordByte[*p]) != 0);
+        len = static_cast<std::size_t>(out - word);
+      }
       i = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(line.data()));
+      continue;
+    }
+    if (b == ' ') {  // the commonest separator: what the branch below does with it, sooner
+      flush();
+      ++i;
       continue;
     }
     if (b < 0x80) {  // ASCII, not a letter or digit (those took the run above)
       if (len > 0 && (b == '\'' || ((b == '.' || b == ',' || b == ':') && number && i + 1 < line.size() &&
                       line[i + 1] >= '0' && line[i + 1] <= '9'))) {
+        apostrophe = apostrophe || b == '\'';
         append_char(line[i]);  // "don't", "4.6", "410,000", "10:30"
       } else {
         flush();

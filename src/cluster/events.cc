@@ -59,6 +59,13 @@ class FlatMap {
   }
   const V* find(std::uint64_t key) const { return const_cast<FlatMap*>(this)->find(key); }
 
+  // Starts loading key's home slot into the cache. The maps of the clusterer are far
+  // larger than the core's caches and their probes are random: issuing the loads of a
+  // whole document's terms before using any lets the misses overlap instead of queueing.
+  void prefetch(std::uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[index(key)]);
+  }
+
   // The value of key, value-initialized (V{}) and flagged by `inserted` when it was absent.
   V& insert(std::uint64_t key, bool& inserted) {
     inserted = false;
@@ -102,6 +109,12 @@ class FlatMap {
     for (const Entry& e : slots_)
       if (e.key != 0) f(e.key, e.value);
   }
+  template <typename F>
+  void for_each(F f) {  // f(key, V&)
+    if (has_zero_) f(zero_.key, zero_.value);
+    for (Entry& e : slots_)
+      if (e.key != 0) f(e.key, e.value);
+  }
 
   void clear() {
     slots_.clear();
@@ -136,108 +149,142 @@ class FlatMap {
   Entry zero_{0, V{}};
 };
 
-// A sum of unit document vectors. The posting lists point at its weights, so a weight
-// must never move while the centroid lives: the weights sit in blocks that are never
-// reallocated (each new block is as large as all the earlier ones together, so a
-// centroid of n terms holds O(log n) blocks), and the index maps a term to its weight's
-// address. Moving a Centroid (vector<Event> growing, erase_if) moves the block pointers,
-// not the blocks: the addresses hold.
+// The weights of every open event's centroid, in one array of floats: a centroid maps
+// its terms to indices here, and the postings hold the same indices. Scoring reads one
+// weight per posting, at random; in one dense array (a few MB at most, mostly within
+// the core's cache) those reads cost far less than one heap block per event would. An
+// index never changes while its event lives; rebuild() compacts the array when events
+// retire.
+using WeightArena = std::vector<float>;
+
+// A sum of unit document vectors, its weights in a WeightArena.
 class Centroid {
  public:
   double norm2 = 0;
 
-  // The weight of term h, created at 0 (and `inserted` set) when the centroid lacks it.
-  float& weight(std::uint64_t h, bool& inserted) {
-    float*& slot = index_.insert(h, inserted);
+  // The arena index of term h's weight, created at 0 (and `inserted` set) when the
+  // centroid lacks it. (The arena may grow: take references into it after this call.)
+  std::uint32_t weight(std::uint64_t h, WeightArena& arena, bool& inserted) {
+    std::uint32_t& k = index_.insert(h, inserted);
     if (inserted) {
-      if (used_ == capacity_) {
-        capacity_ = std::max<std::size_t>(64, index_.size());
-        blocks_.push_back(std::make_unique<float[]>(capacity_));
-        used_ = 0;
-      }
-      slot = &blocks_.back()[used_++];
-      *slot = 0.0f;
+      k = static_cast<std::uint32_t>(arena.size());
+      arena.push_back(0.0f);
     }
-    return *slot;
+    return k;
   }
-  // Room for n more terms without growing the index or starting a block mid-way: a new
-  // event takes its first document's terms in one block and one index allocation.
-  void reserve_more(std::size_t n) {
-    index_.reserve(index_.size() + n);
-    if (capacity_ - used_ < n) {
-      capacity_ = std::max<std::size_t>({64, n, index_.size()});
-      blocks_.push_back(std::make_unique<float[]>(capacity_));
-      used_ = 0;
-    }
-  }
+  // Room for n more terms without growing the index.
+  void reserve_more(std::size_t n) { index_.reserve(index_.size() + n); }
   std::size_t size() const { return index_.size(); }
-  // f(hash, float&) for every term, in no particular order.
+  void prefetch(std::uint64_t h) const { index_.prefetch(h); }
+  // f(hash, arena index) for every term, in no particular order; the mutable form lets
+  // rebuild() move the weights.
   template <typename F>
   void for_each(F f) const {
-    index_.for_each([&](std::uint64_t h, float* w) { f(h, *w); });
+    index_.for_each(f);
+  }
+  template <typename F>
+  void for_each(F f) {
+    index_.for_each(f);
   }
 
  private:
-  FlatMap<float*> index_;
-  std::vector<std::unique_ptr<float[]>> blocks_;
-  std::size_t used_ = 0, capacity_ = 0;  // of the last block
+  FlatMap<std::uint32_t> index_;
 };
 
-struct Posting {
-  std::uint32_t slot;
-  const float* weight;
-};
-
-// Posting lists, term → (slot, weight address) of every open item holding the term. The
-// lists live in one pool of fixed-size chunks linked by index, so adding a posting never
-// allocates per term (the pool grows geometrically and is reused after clear()). A slot
-// appears at most once per list, and score() does not depend on the order within a list.
+// Posting lists, term → (slot, weight's arena index) of every open item holding the term.
+// Each list is one contiguous run of a shared pool, doubled (moved to the pool's end)
+// when full: scoring reads a list as consecutive cache lines, where a chain of chunks
+// was one dependent miss per chunk, and adding a posting never allocates per term. The
+// runs a list outgrew stay unused until clear() (rebuild() rebuilds the lists at least
+// every 1,024 documents), so the pool holds at most about twice the live postings. A
+// slot appears at most once per list, and score() does not depend on the order within
+// a list.
 class PostingIndex {
  public:
-  static constexpr std::uint32_t kPerChunk = 6;
-  struct Chunk {
-    std::uint32_t slots[kPerChunk];
-    std::uint32_t n = 0;
-    std::uint32_t next = 0;  // index + 1 of the next chunk; 0 ends the list
-    const float* weights[kPerChunk];
+  struct Posting {
+    std::uint32_t slot;
+    std::uint32_t weight;  // index in the WeightArena
   };
   struct List {
-    std::uint32_t head = 0, tail = 0;  // chunk index + 1; 0: empty
+    std::uint32_t begin = 0, size = 0;  // a run of the pool, of capacity(size) postings
+  };
+  // One posting of one of a vector's terms (its index in the vector).
+  struct Hit {
+    std::uint32_t term;
+    std::uint32_t slot;
+    std::uint32_t weight;
   };
 
-  void add(std::uint64_t h, std::uint32_t slot, const float* w) {
+  void add(std::uint64_t h, std::uint32_t slot, std::uint32_t weight) {
     bool inserted;
-    List& list = lists_.insert(h, inserted);
-    if (list.tail == 0 || pool_[list.tail - 1].n == kPerChunk) {
-      pool_.emplace_back();
-      const auto c = static_cast<std::uint32_t>(pool_.size());
-      if (list.tail == 0) list.head = c;
-      else pool_[list.tail - 1].next = c;
-      list.tail = c;
-    }
-    Chunk& c = pool_[list.tail - 1];
-    c.slots[c.n] = slot;
-    c.weights[c.n] = w;
-    ++c.n;
+    append(lists_.insert(h, inserted), {slot, weight});
   }
-  // f(slot, weight) for every posting of h.
-  template <typename F>
-  void for_each(std::uint64_t h, F f) const {
-    const List* list = lists_.find(h);
-    if (list == nullptr) return;
-    for (std::uint32_t c = list->head; c != 0; c = pool_[c - 1].next) {
-      const Chunk& chunk = pool_[c - 1];
-      for (std::uint32_t k = 0; k < chunk.n; ++k) f(chunk.slots[k], chunk.weights[k]);
+
+  // add() for each (hash, weight) of `added`, in order, all into `slot`: the same lists
+  // in the same order, with the map's and the lists' misses overlapped (see
+  // FlatMap::prefetch). `lists` is scratch.
+  void add_all(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& added, std::uint32_t slot,
+               std::vector<List*>& lists) {
+    for (const auto& a : added) lists_.prefetch(a.first);
+    // No insert below may grow the map, so the List pointers hold until the appends.
+    lists_.reserve(lists_.size() + added.size());
+    lists.clear();
+    for (const auto& a : added) {
+      bool inserted;
+      List& list = lists_.insert(a.first, inserted);
+      if (list.size != 0) __builtin_prefetch(&pool_[list.begin + list.size - 1]);
+      lists.push_back(&list);
     }
+    for (std::size_t k = 0; k < added.size(); ++k) append(*lists[k], {slot, added[k].second});
   }
-  void clear() {
+
+  // The postings of v's terms, term by term, each list in its order, read in passes (the
+  // lists' map entries, then their runs, then the weights) so that each pass's cache
+  // misses overlap across the terms. Each posting's weight is prefetched for the caller.
+  // `lists` is scratch.
+  void gather(const std::vector<WeightedTerm>& v, const WeightArena& arena, std::vector<List>& lists,
+              std::vector<Hit>& hits) const {
+    for (const auto& t : v) lists_.prefetch(t.hash);
+    lists.clear();
+    for (const auto& t : v) {
+      const List* list = lists_.find(t.hash);
+      lists.push_back(list ? *list : List{});
+      if (list == nullptr || list->size == 0) continue;
+      // Every cache line of the run (eight postings a line; the last one may start a line).
+      const std::uint32_t end = list->begin + list->size;
+      for (std::uint32_t k = list->begin; k < end; k += 8) __builtin_prefetch(&pool_[k]);
+      __builtin_prefetch(&pool_[end - 1]);
+    }
+    hits.clear();
+    for (std::uint32_t i = 0; i < lists.size(); ++i)
+      for (std::uint32_t k = lists[i].begin, end = lists[i].begin + lists[i].size; k < end; ++k) {
+        const Posting p = pool_[k];
+        __builtin_prefetch(&arena[p.weight]);
+        hits.push_back({i, p.slot, p.weight});
+      }
+  }
+  std::size_t lists() const { return lists_.size(); }
+  // Empty, with room for `lists` lists (rebuild() refills about as many: no regrowth).
+  void clear(std::size_t lists = 0) {
     lists_.clear();
+    lists_.reserve(lists);
     pool_.clear();
   }
 
  private:
+  static std::uint32_t capacity(std::uint32_t n) { return n <= 4 ? 4 : std::bit_ceil(n); }
+  void append(List& list, Posting p) {
+    if (list.size == 0 || (list.size >= 4 && (list.size & (list.size - 1)) == 0)) {  // full
+      const auto begin = static_cast<std::uint32_t>(pool_.size());
+      pool_.resize(pool_.size() + capacity(list.size + 1));
+      std::copy_n(pool_.begin() + list.begin, list.size, pool_.begin() + begin);
+      list.begin = begin;
+    }
+    pool_[list.begin + list.size++] = p;
+  }
+
   FlatMap<List> lists_;
-  std::vector<Chunk> pool_;
+  std::vector<Posting> pool_;
 };
 
 struct Event {
@@ -263,17 +310,31 @@ struct Story {
   bool open = false;
 };
 
-// Adds a vector to a centroid; new terms get a posting so later documents find it.
-void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, PostingIndex& postings) {
+// Scratch of add_to() and score(), kept by the clusterer so a document allocates nothing.
+struct ScoreScratch {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> added;
+  std::vector<PostingIndex::List*> list_refs;
+  std::vector<PostingIndex::List> lists;
+  std::vector<PostingIndex::Hit> hits;
+};
+
+// Adds a vector to a centroid; new terms get a posting so later documents find it. (The
+// postings are added after all the weights, in the same order: prefetched together.)
+void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, PostingIndex& postings,
+            WeightArena& arena, ScoreScratch& scratch) {
   c.reserve_more(v.size());
+  for (const auto& t : v) c.prefetch(t.hash);
+  scratch.added.clear();
   for (const auto& t : v) {
     bool inserted;
-    float& w = c.weight(t.hash, inserted);
+    const std::uint32_t k = c.weight(t.hash, arena, inserted);
+    float& w = arena[k];
     const double before = w;
     w += t.weight;
     c.norm2 += double(w) * w - before * before;
-    if (inserted) postings.add(t.hash, slot, &w);
+    if (inserted) scratch.added.emplace_back(t.hash, k);
   }
+  postings.add_all(scratch.added, slot, scratch.list_refs);
 }
 
 // Scores every open item sharing a term with v: dot(v, centroid), accumulated per slot.
@@ -282,17 +343,21 @@ void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot,
 // postings were rebuilt, scores bit-for-bit like the live one. (The order of `touched`
 // follows the postings, but the callers pick the maximum by (similarity, lowest id), a
 // total order, so it does not matter either.)
+//
+// The postings are gathered first (PostingIndex::gather, in the same order), so the
+// random reads of lists, chunks and weights overlap instead of stalling one by one.
 template <typename Item>
-void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const std::vector<Item>& items,
-           std::vector<double>& acc, std::vector<std::uint32_t>& touched) {
+void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const WeightArena& arena,
+           const std::vector<Item>& items, std::vector<double>& acc, std::vector<std::uint32_t>& touched,
+           ScoreScratch& scratch) {
   if (acc.size() < items.size()) acc.resize(items.size(), 0.0);
-  for (const auto& t : v) {
-    const double x = t.weight;
-    postings.for_each(t.hash, [&](std::uint32_t slot, const float* w) {
-      if (!items[slot].open) return;
-      if (acc[slot] == 0.0) touched.push_back(slot);
-      acc[slot] += x * *w;
-    });
+  postings.gather(v, arena, scratch.lists, scratch.hits);
+  for (const PostingIndex::Hit& hit : scratch.hits) {
+    const std::uint32_t slot = hit.slot;
+    if (!items[slot].open) continue;
+    const double x = v[hit.term].weight;
+    if (acc[slot] == 0.0) touched.push_back(slot);
+    acc[slot] += x * arena[hit.weight];
   }
 }
 
@@ -354,13 +419,16 @@ struct EventClusterer::State {
   std::vector<Event> events;
   std::vector<Story> stories;
   PostingIndex event_postings;
+  WeightArena weights;  // of the events' centroids
   FlatMap<std::uint32_t> story_slot;  // story id -> index in `stories`
   // The closest open event of each story that shares a term with the document: a new
   // event's candidate stories, with their similarity.
   std::vector<std::pair<std::uint64_t, double>> story_sims;
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
-  std::vector<WeightedTerm> vector_, top_;  // weigh()'s output and scratch, reused
+  std::vector<WeightedTerm> vector_;  // weigh()'s output, reused
+  std::vector<std::uint32_t> candidates_;  // weigh()'s scratch
+  ScoreScratch scratch;
   std::size_t open_events = 0, open_stories = 0;
 
   // log(df + 0.5), tabulated for the small counts nearly every term has.
@@ -380,6 +448,7 @@ struct EventClusterer::State {
     double norm2 = 0;
     const double n = static_cast<double>(docs);
     const double log_n = std::log(n + 1.0 + options.idf_prior_documents);
+    for (const WeightedTerm& t : terms.terms) df.prefetch(t.hash);  // see FlatMap::prefetch
     for (const WeightedTerm& t : terms.terms) {
       const std::uint32_t df_value = ++df[t.hash];
       // Sublinear term frequency; weights below one come from the position decay.
@@ -406,19 +475,67 @@ struct EventClusterer::State {
       // terms are one definite set: select the k-th strongest on a copy, then keep, in
       // hash order, the terms at least that strong. Same set, same order as sorting the
       // selection by hash, without the sort.
-      const auto stronger = [](const WeightedTerm& a, const WeightedTerm& b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.hash < b.hash;
-      };
+      //
+      // The weights are positive floats, whose bit patterns order as their values: the
+      // k-th largest pattern is found by a radix select (a histogram of one byte per
+      // pass, four passes), which needs no data-dependent branch where nth_element
+      // mispredicts about every other comparison. Ties at the cut are then taken in hash
+      // order, as "stronger" ranks them: the same set as select-by-comparison.
       if (k == 0) {
         v.clear();
       } else {
-        top_.assign(v.begin(), v.end());
-        std::nth_element(top_.begin(), top_.begin() + static_cast<std::ptrdiff_t>(k - 1), top_.end(), stronger);
-        const WeightedTerm cut = top_[k - 1];
-        std::erase_if(v, [&](const WeightedTerm& t) { return stronger(cut, t); });
+        const std::uint32_t cut = kth_largest_weight_bits(v, k, candidates_);
+        std::size_t ties = k;  // how many terms of weight exactly `cut` to keep
+        for (const auto& t : v) ties -= std::bit_cast<std::uint32_t>(t.weight) > cut ? 1 : 0;
+        // Compacted in place without a branch on the (unpredictable) weights.
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+          const WeightedTerm t = v[i];
+          const std::uint32_t bits = std::bit_cast<std::uint32_t>(t.weight);
+          const bool tie = bits == cut && ties > 0;
+          ties -= tie ? 1 : 0;
+          v[kept] = t;
+          kept += (bits > cut || tie) ? 1 : 0;
+        }
+        v.resize(kept);
       }
     }
     return v;
+  }
+
+  // The bit pattern of the k-th largest weight of v (1 <= k <= v.size(), weights >= 0).
+  // One byte per pass, from the top; each pass keeps only the candidates that share the
+  // bytes chosen so far, so after the first pass only a few remain. `candidates` is
+  // scratch.
+  static std::uint32_t kth_largest_weight_bits(const std::vector<WeightedTerm>& v, std::size_t k,
+                                               std::vector<std::uint32_t>& candidates) {
+    candidates.resize(v.size());
+    std::uint32_t top = 0;  // the largest candidate: its byte is where the walk starts
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      candidates[i] = std::bit_cast<std::uint32_t>(v[i].weight);
+      top = std::max(top, candidates[i]);
+    }
+    std::size_t n = v.size();
+    std::size_t need = k;  // rank of the answer among the candidates
+    std::uint32_t prefix = 0;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      std::uint32_t count[256] = {};
+      for (std::size_t i = 0; i < n; ++i) ++count[(candidates[i] >> shift) & 255];
+      std::uint32_t digit = (top >> shift) & 255;
+      while (count[digit] < need) need -= count[digit--];
+      prefix |= digit << shift;
+      std::size_t m = 0;
+      top = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t c = candidates[i];
+        candidates[m] = c;
+        const bool keep = ((c >> shift) & 255) == digit;
+        m += keep ? 1 : 0;
+        top = std::max(top, keep ? c : 0u);
+      }
+      n = m;
+    }
+    return prefix;
   }
 
   // True when one of the month-days a text names falls in the month before an event's
@@ -456,7 +573,7 @@ struct EventClusterer::State {
     // whose own date contradicts what it reports, such as a mirror's capture date).
     touched.clear();
     story_sims.clear();
-    score(v, event_postings, events, acc, touched);
+    score(v, event_postings, weights, events, acc, touched, scratch);
     // Counted on the document's own terms (before the tf-idf tail is cut), so a long
     // article is never taken for a short one.
     const double event_threshold =
@@ -513,7 +630,7 @@ struct EventClusterer::State {
       e.story = pick_story(terms.names, day, out.new_story);
     }
     Event& e = events[slot];
-    add_to(e.centroid, v, slot, event_postings);
+    add_to(e.centroid, v, slot, event_postings, weights, scratch);
     ++e.size;
     e.last_seq = docs;
     if (!lang.empty() && std::find(e.langs.begin(), e.langs.end(), lang) == e.langs.end()) e.langs.emplace_back(lang);
@@ -611,13 +728,25 @@ struct EventClusterer::State {
   void rebuild() {
     std::erase_if(events, [](const Event& e) { return !e.open; });
     std::erase_if(stories, [](const Story& s) { return !s.open; });
-    event_postings.clear();
+    event_postings.clear(event_postings.lists());
     story_slot.clear();
     for (std::size_t i = 0; i < stories.size(); ++i) story_slot[stories[i].id] = static_cast<std::uint32_t>(i);
-    for (std::size_t i = 0; i < events.size(); ++i)
-      events[i].centroid.for_each([&](std::uint64_t h, const float& w) {
-        event_postings.add(h, static_cast<std::uint32_t>(i), &w);
+    // The surviving weights move to a new arena, each event's together.
+    WeightArena compact;
+    std::size_t live = 0;
+    for (const Event& e : events) live += e.centroid.size();
+    compact.reserve(live);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      scratch.added.clear();
+      events[i].centroid.for_each([&](std::uint64_t h, std::uint32_t& k) {
+        const auto moved = static_cast<std::uint32_t>(compact.size());
+        compact.push_back(weights[k]);
+        k = moved;
+        scratch.added.emplace_back(h, moved);
       });
+      event_postings.add_all(scratch.added, static_cast<std::uint32_t>(i), scratch.list_refs);  // prefetched
+    }
+    weights.swap(compact);
   }
 };
 
@@ -656,7 +785,7 @@ std::string EventClusterer::serialize() const {
   auto put_centroid = [&](const Centroid& c) {
     std::vector<std::pair<std::uint64_t, float>> w;
     w.reserve(c.size());
-    c.for_each([&](std::uint64_t h, float x) { w.emplace_back(h, x); });
+    c.for_each([&](std::uint64_t h, std::uint32_t k) { w.emplace_back(h, s.weights[k]); });
     std::sort(w.begin(), w.end());
     put_u64(out, w.size());
     for (auto [h, x] : w) {
@@ -719,7 +848,8 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     for (std::uint64_t i = 0; i < n && r.ok(); ++i) {
       const std::uint64_t h = r.u64();
       bool inserted;
-      c.weight(h, inserted) = static_cast<float>(r.f64());
+      const std::uint32_t k = c.weight(h, s.weights, inserted);
+      s.weights[k] = static_cast<float>(r.f64());
     }
     c.norm2 = r.f64();
   };
