@@ -51,7 +51,16 @@ const std::string& hints_of(const Node* n, std::string& buf) {
   return buf;
 }
 
-// Class/id that mark boilerplate containers.
+// Whether n has a class or an id that is not empty: without one, hints_of is " ",
+// which no hint matches.
+bool has_hints(const Node* n) {
+  for (std::uint32_t i = 0; i < n->attr_count; ++i) {
+    const Attribute& a = n->attrs[i];
+    if ((a.name == "class" || a.name == "id") && !a.value.empty()) return true;
+  }
+  return false;
+}
+
 // Class/id that mark boilerplate containers, matched as whole words of the attribute
 // ("post-comments" has the word "comments"; "detail" does not have "rail", nor
 // "elementor-widget-container" a sidebar): substrings misfire on page builders and
@@ -161,8 +170,9 @@ class Scorer {
            if (n != body_) {
              // A paragraph's class counts as any element's: "share-text" ("Sharing is
              // caring!") or a comment form's privacy notice is furniture set as a <p>.
-             const std::string& h = hints_of(n, hints_);
-             if (structural_junk_tag(tag) || hidden(n) || (negative_hint(h) && !positive_hint(h) && tag != "a"))
+             // (Class and id are read only when they can decide: most elements have none.)
+             if (structural_junk_tag(tag) || hidden(n) || (tag != "a" && has_hints(n) && negative_hint(hints_of(n, hints_)) &&
+                                                          !positive_hint(hints_)))
                s.suspect = true;
            }
            if (tag == "a") ++in_link;
@@ -562,7 +572,7 @@ class Emitter {
     }
     // Furniture that survived the DOM rules: share lines, bylines, dates, credits.
     // (A written-out web address is a reference, kept as flush() keeps it.)
-    const LineKind kind = bare_address(piece) ? LineKind::kShort : classify_line(piece);
+    const LineKind kind = bare_address(piece) ? LineKind::kShort : classify_normalized_line(piece);
     // A short line without sentence punctuation is furniture in a text dump, but in the
     // markup a list item or a subheading says what it is: an item of the article's list
     // ("Cabbage", "GPS"), a section title ("Our ruling") when text follows it. Only

@@ -71,5 +71,40 @@ TEST(Utf8, UnitsCountCjkAsSeveralLetters) {
   EXPECT_FALSE(text::ends_like_sentence("Most Popular"));
 }
 
+// The ASCII fast paths count and judge as the code-point loops do, at every alignment,
+// beside multi-byte and invalid bytes.
+TEST(Utf8, FastPathsAgreeWithCodePointLoops) {
+  const auto units_slow = [](std::string_view s) {
+    int n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+      const char32_t cp = text::next_code_point(s, i);
+      n += text::is_cjk(cp) ? text::kCjkUnits : text::is_letter_or_digit(cp) ? 1 : 0;
+    }
+    return n;
+  };
+  const auto sentence_slow = [](std::string_view s) {
+    char32_t last = 0;
+    for (std::size_t i = 0; i < s.size();) {
+      const char32_t cp = text::next_code_point(s, i);
+      if (!text::is_space(cp) && cp != '"' && cp != '\'' && cp != ')' && cp != ']' && cp != '*' && cp != 0x201D &&
+          cp != 0x2019 && cp != 0xBB && cp != 0x300D && cp != 0x300F && cp != 0xFF09 && cp != 0x3011)
+        last = cp;
+    }
+    return last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x3002 || last == 0xFF01 ||
+           last == 0xFF1F || last == 0xFF0E || last == 0x061F || last == 0x06D4 || last == 0x0964 || last == 0xFF61;
+  };
+  std::string all;
+  for (int b = 0; b < 128; ++b) all += static_cast<char>(b);
+  for (std::size_t pad = 0; pad < 8; ++pad) {
+    for (const std::string& tail : {std::string(), std::string("\xC3\xA9t\xE7\xA0\x81."), std::string("\xFF\x80x?"),
+                                    std::string("\xE2\x80\x9D"), std::string("ab \xE3\x80\x82\xE3\x80\x8D")}) {
+      const std::string s = std::string(pad, 'x') + all + tail + all.substr(33, 40) + tail;
+      EXPECT_EQ(text::text_units(s), units_slow(s)) << pad;
+      for (std::size_t cut = 0; cut <= s.size(); cut += 3)
+        EXPECT_EQ(text::ends_like_sentence(s.substr(0, cut)), sentence_slow(s.substr(0, cut))) << pad << " " << cut;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyline
