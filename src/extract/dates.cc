@@ -555,6 +555,9 @@ std::optional<FoundDate> find_relative_date(std::string_view s, const ParsedDate
     return f;
   };
   for (std::size_t k = 0; k < w.size(); ++k) {
+    // A word of letters shorter than "may" or longer than "september" names no day or
+    // month: most words of a line are skipped without being lower-cased.
+    if (!is_digit(w[k].text[0]) && (w[k].text.size() < 3 || w[k].text.size() > 9)) continue;
     const std::string lw = text::to_lower_ascii(w[k].text);
     if (lw == "today") return found(day_plus(ref, 0), w[k].begin, w[k].end);
     if (lw == "yesterday") return found(day_plus(ref, -1), w[k].begin, w[k].end);

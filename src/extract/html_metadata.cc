@@ -163,6 +163,13 @@ void split_tags(const std::string& s, std::vector<std::string>& out) {
 // into buf, which the caller reuses from element to element.
 const std::string& hints_of(const Node* n, std::string& buf) {
   buf.clear();
+  // Most elements have none of them: one pass over the attributes says so.
+  bool any = false;
+  for (std::uint32_t i = 0; i < n->attr_count && !any; ++i) {
+    const Attribute& a = n->attrs[i];
+    any = !a.value.empty() && (a.name == "class" || a.name == "id" || a.name == "itemprop" || a.name == "rel");
+  }
+  if (!any) return buf;
   for (std::string_view name : {"class", "id", "itemprop", "rel"}) {
     if (!buf.empty()) buf += ' ';
     buf += attr_of(n, name);

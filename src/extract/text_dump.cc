@@ -206,7 +206,7 @@ int letters_up_to(std::string_view t, int cap) {
   for (std::size_t i = 0; i < t.size() && n < cap;) {
     const auto b = static_cast<unsigned char>(t[i]);
     if (b < 0x80) {
-      n += text::is_letter_or_digit(b);
+      n += (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');  // is_letter_or_digit
       ++i;
       continue;
     }
