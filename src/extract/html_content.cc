@@ -1,8 +1,9 @@
 #include "extract/html_content.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
-#include <unordered_set>
+#include <vector>
 
 #include "extract/text_dump.h"
 #include "text/utf8.h"
@@ -66,7 +67,7 @@ bool has_hints(const Node* n) {
 // "elementor-widget-container" a sidebar): substrings misfire on page builders and
 // utility classes ("overflow-hidden", "metadata").
 bool negative_hint(const std::string& h) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static constexpr std::string_view kWords[] = {
       "comment", "comments", "disqus", "footer", "footnote", "footnotes", "sidebar", "share", "sharing", "sharebar",
       "social", "related", "recommended", "recommendations", "recirc", "promo", "promos", "advert", "advertisement",
       "ad", "ads", "adsense", "sponsor", "sponsored", "newsletter", "subscribe", "subscription", "popup", "modal",
@@ -75,6 +76,20 @@ bool negative_hint(const std::string& h) {
       "signup", "paywall", "byline", "tags", "tagcloud", "login", "caption", "credit", "credits", "meta",
       "dateline", "timestamp", "topics", "keywords", "rail", "teaser", "teasers", "skip", "mostpopular",
       "readmore", "author", "bio", "print", "toc", "hidden", "sr", "dialog", "overlay", "drawer", "offcanvas", "cta"};
+  // The words by length: a class word is compared with the few of its length (first
+  // byte first), not hashed. Class lists of utility frameworks run to dozens of words.
+  constexpr std::size_t kLongest = 15;
+  static const auto kByLength = [] {
+    std::array<std::vector<std::string_view>, kLongest + 1> by;
+    for (std::string_view w : kWords) by[w.size()].push_back(w);
+    return by;
+  }();
+  const auto known = [&](std::string_view w) {
+    if (w.size() > kLongest) return false;
+    for (std::string_view k : kByLength[w.size()])
+      if (k[0] == w[0] && k == w) return true;
+    return false;
+  };
   // std::isalnum in the C locale, without a call per byte.
   const auto alnum = [](char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); };
   std::size_t i = 0;
@@ -86,7 +101,7 @@ bool negative_hint(const std::string& h) {
     if (w.empty()) break;
     // "overflow-hidden" keeps content visible: "hidden" counts only on its own token.
     if (w == "hidden" && !((b == 0 || h[b - 1] == ' ') && (i == h.size() || h[i] == ' '))) continue;
-    if (kWords.count(w)) return true;
+    if (known(w)) return true;
   }
   return false;
 }
@@ -100,7 +115,9 @@ bool positive_hint(const std::string& h) {
 bool hidden(const Node* n) {
   if (has_attr(n, "hidden")) return true;
   if (attr_of(n, "aria-hidden") == "true") return true;
-  const std::string style = text::to_lower_ascii(attr_of(n, "style"));
+  const std::string_view style_attr = attr_of(n, "style");
+  if (style_attr.empty()) return false;  // most elements: no copy
+  const std::string style = text::to_lower_ascii(style_attr);
   std::string compact;
   for (char c : style) if (c != ' ') compact += c;
   return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;

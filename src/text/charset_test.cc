@@ -100,10 +100,27 @@ TEST(Utf8, FastPathsAgreeWithCodePointLoops) {
                                     std::string("\xE2\x80\x9D"), std::string("ab \xE3\x80\x82\xE3\x80\x8D")}) {
       const std::string s = std::string(pad, 'x') + all + tail + all.substr(33, 40) + tail;
       EXPECT_EQ(text::text_units(s), units_slow(s)) << pad;
+      int weighted = 0;
+      for (std::size_t i = 0; i < s.size();) weighted += text::is_cjk(text::next_code_point(s, i)) ? text::kCjkUnits : 1;
+      EXPECT_EQ(text::weighted_length(s), weighted) << pad;
       for (std::size_t cut = 0; cut <= s.size(); cut += 3)
         EXPECT_EQ(text::ends_like_sentence(s.substr(0, cut)), sentence_slow(s.substr(0, cut))) << pad << " " << cut;
     }
   }
+}
+
+// Control bytes are found wherever they sit among printable ones.
+TEST(Charset, BinaryByNulOrControlShareAtAnyPosition) {
+  for (std::size_t at = 0; at < 24; ++at) {
+    std::string s(64, 'a');
+    s[at] = '\0';
+    EXPECT_TRUE(looks_binary(s)) << at;
+    s[at] = '\x01';
+    EXPECT_FALSE(looks_binary(s)) << at;  // one control byte in 64: under 5 %
+    s[at + 1] = s[at + 2] = s[at + 3] = '\x02';
+    EXPECT_TRUE(looks_binary(s)) << at;
+  }
+  EXPECT_FALSE(looks_binary(std::string(100, '\xE4') + "\n\t\r" + std::string(100, ' ')));
 }
 
 }  // namespace

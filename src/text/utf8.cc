@@ -159,6 +159,15 @@ int letters(std::string_view s) {
 int weighted_length(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII, eight bytes at a time: one each.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      n += 8;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++n;
       ++i;
