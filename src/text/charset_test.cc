@@ -109,6 +109,18 @@ TEST(Utf8, FastPathsAgreeWithCodePointLoops) {
   }
 }
 
+// The ASCII skipping of the UTF-8 check misses no multi-byte or invalid byte, wherever
+// it sits in a long run.
+TEST(Utf8, ValidityAtAnyOffset) {
+  for (std::size_t at = 0; at < 80; ++at) {
+    std::string s(100, 'a');
+    EXPECT_TRUE(text::is_valid_utf8(s.substr(0, at) + "\xE7\xA0\x81" + s.substr(at))) << at;
+    EXPECT_FALSE(text::is_valid_utf8(s.substr(0, at) + "\xE7\xA0" + s.substr(at))) << at;
+    s[at] = '\xFF';
+    EXPECT_FALSE(text::is_valid_utf8(s)) << at;
+  }
+}
+
 // Control bytes are found wherever they sit among printable ones.
 TEST(Charset, BinaryByNulOrControlShareAtAnyPosition) {
   for (std::size_t at = 0; at < 24; ++at) {
