@@ -47,8 +47,7 @@ const std::string& hints_of(const Node* n, std::string& buf) {
   buf.assign(attr_of(n, "class"));
   buf += ' ';
   buf += attr_of(n, "id");
-  for (char& c : buf)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  text::lower_ascii_in_place(buf);
   return buf;
 }
 

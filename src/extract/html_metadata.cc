@@ -174,8 +174,7 @@ const std::string& hints_of(const Node* n, std::string& buf) {
     if (!buf.empty()) buf += ' ';
     buf += attr_of(n, name);
   }
-  for (char& c : buf)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  text::lower_ascii_in_place(buf);
   return buf;
 }
 

@@ -121,6 +121,21 @@ TEST(Utf8, ValidityAtAnyOffset) {
   }
 }
 
+TEST(Utf8, LowerCasingTouchesOnlyAsciiCapitals) {
+  std::string all;
+  for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+  for (std::size_t pad = 0; pad < 8; ++pad) {
+    const std::string s = std::string(pad, 'Q') + all;
+    std::string want = s;
+    for (char& c : want)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    EXPECT_EQ(text::to_lower_ascii(s), want);
+    std::string in_place = s;
+    text::lower_ascii_in_place(in_place);
+    EXPECT_EQ(in_place, want);
+  }
+}
+
 // Control bytes are found wherever they sit among printable ones.
 TEST(Charset, BinaryByNulOrControlShareAtAnyPosition) {
   for (std::size_t at = 0; at < 24; ++at) {

@@ -278,6 +278,11 @@ std::string trim(std::string_view s) {
 
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
+  lower_ascii_in_place(out);
+  return out;
+}
+
+void lower_ascii_in_place(std::string& out) {
   char* p = out.data();
   const std::size_t n = out.size();
   std::size_t i = 0;
@@ -295,7 +300,6 @@ std::string to_lower_ascii(std::string_view s) {
   }
   for (; i < n; ++i)
     if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] + 32);
-  return out;
 }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
