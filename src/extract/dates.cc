@@ -37,8 +37,9 @@ bool valid_ymd(int y, int m, int d) {
 
 // Month from an English name or abbreviation ("Sept.", "MAY"); 0 if none.
 int month_from_word(std::string_view w) {
-  static const char* kNames[] = {"january", "february", "march", "april", "may", "june", "july",
-                                 "august", "september", "october", "november", "december"};
+  static constexpr std::string_view kNames[] = {"january", "february", "march", "april", "may", "june", "july",
+                                                "august", "september", "october", "november", "december"};
+  if (w.size() < 3 || w.size() > 10) return 0;  // no month, even with a period ("sept.")
   std::string lw = text::to_lower_ascii(w);
   if (!lw.empty() && lw.back() == '.') lw.pop_back();
   if (lw.size() < 3) return 0;
