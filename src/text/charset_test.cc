@@ -121,6 +121,19 @@ TEST(Utf8, ValidityAtAnyOffset) {
   }
 }
 
+// White space of every kind, at every alignment inside long words, collapses to one
+// space; nothing else changes.
+TEST(Utf8, NormalizeSpaceAtAnyAlignment) {
+  const std::string word = "abcdefghijklmnopqrstuvwxyz0123456789!~";
+  for (std::size_t at = 0; at < word.size(); ++at) {
+    for (std::string_view space : {" ", "\t", "\n\r ", "\f\v", "\xC2\xA0", "\xE3\x80\x80"}) {
+      const std::string s = word.substr(0, at) + std::string(space) + word.substr(at) + "\x01" + word;
+      const std::string want = (at ? word.substr(0, at) + " " : "") + word.substr(at) + "\x01" + word;
+      EXPECT_EQ(text::normalize_space(s), want) << at;
+    }
+  }
+}
+
 TEST(Utf8, LowerCasingTouchesOnlyAsciiCapitals) {
   std::string all;
   for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
