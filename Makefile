@@ -7,7 +7,7 @@ export STORYLINE_SHARED
 
 # Exactly what the build and the tests need, as Debian packages.
 APT_PACKAGES := g++ cmake ninja-build pkg-config python3 \
-  libxml2-dev libicu-dev libcld2-dev zlib1g-dev libxxhash-dev libsqlite3-dev \
+  libxml2-dev libicu-dev libcld2-dev zlib1g-dev libdeflate-dev libxxhash-dev libsqlite3-dev \
   nlohmann-json3-dev libcli11-dev libgtest-dev libcurl4-openssl-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -37,8 +37,9 @@ bool valid_ymd(int y, int m, int d) {
 
 // Month from an English name or abbreviation ("Sept.", "MAY"); 0 if none.
 int month_from_word(std::string_view w) {
-  static const char* kNames[] = {"january", "february", "march", "april", "may", "june", "july",
-                                 "august", "september", "october", "november", "december"};
+  static constexpr std::string_view kNames[] = {"january", "february", "march", "april", "may", "june", "july",
+                                                "august", "september", "october", "november", "december"};
+  if (w.size() < 3 || w.size() > 10) return 0;  // no month, even with a period ("sept.")
   std::string lw = text::to_lower_ascii(w);
   if (!lw.empty() && lw.back() == '.') lw.pop_back();
   if (lw.size() < 3) return 0;
@@ -509,7 +510,8 @@ ParsedDate minutes_before(const ParsedDate& ref, long minutes) {
 }
 
 int weekday_from_word(std::string_view w) {
-  static const char* kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  static constexpr std::string_view kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  if (w.size() < 6 || w.size() > 9) return -1;  // no weekday's length
   const std::string lw = text::to_lower_ascii(w);
   for (int i = 0; i < 7; ++i)
     if (lw == kDays[i]) return i;
@@ -555,11 +557,15 @@ std::optional<FoundDate> find_relative_date(std::string_view s, const ParsedDate
     return f;
   };
   for (std::size_t k = 0; k < w.size(); ++k) {
-    const std::string lw = text::to_lower_ascii(w[k].text);
+    // A word of letters shorter than "may" or longer than "september" names no day or
+    // month: most words of a line are skipped without being lower-cased.
+    if (!is_digit(w[k].text[0]) && (w[k].text.size() < 3 || w[k].text.size() > 9)) continue;
+    const std::string lower = text::to_lower_ascii(w[k].text);
+    const std::string_view lw = lower;  // compared by length first
     if (lw == "today") return found(day_plus(ref, 0), w[k].begin, w[k].end);
     if (lw == "yesterday") return found(day_plus(ref, -1), w[k].begin, w[k].end);
     // "N <unit>s ago"
-    if (is_digit(w[k].text[0]) && k + 2 < w.size() && text::to_lower_ascii(w[k + 2].text) == "ago") {
+    if (is_digit(w[k].text[0]) && k + 2 < w.size() && w[k + 2].text.size() == 3 && text::to_lower_ascii(w[k + 2].text) == "ago") {
       const long n = std::strtol(std::string(w[k].text).c_str(), nullptr, 10);
       std::string unit = text::to_lower_ascii(w[k + 1].text);
       if (unit.size() > 1 && unit.back() == 's') unit.pop_back();

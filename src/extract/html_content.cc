@@ -1,8 +1,10 @@
 #include "extract/html_content.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
-#include <unordered_set>
+#include <cstring>
+#include <vector>
 
 #include "extract/text_dump.h"
 #include "text/utf8.h"
@@ -34,30 +36,32 @@ constexpr int kMinOwnArticleUnits = 300;
 // A sibling of the best container joins the body only with less link text than this.
 constexpr double kMaxSiblingLinkDensity = 0.2;
 
-bool any_of_words(const std::string& s, std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words)
-    if (s.find(w) != std::string::npos) return true;
-  return false;
-}
-
 // Lower-case "class id" of n, written into buf, which the caller reuses from element
 // to element: no allocation per node.
 const std::string& hints_of(const Node* n, std::string& buf) {
   buf.assign(attr_of(n, "class"));
   buf += ' ';
   buf += attr_of(n, "id");
-  for (char& c : buf)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  text::lower_ascii_in_place(buf);
   return buf;
 }
 
-// Class/id that mark boilerplate containers.
+// Whether n has a class or an id that is not empty: without one, hints_of is " ",
+// which no hint matches.
+bool has_hints(const Node* n) {
+  for (std::uint32_t i = 0; i < n->attr_count; ++i) {
+    const Attribute& a = n->attrs[i];
+    if ((a.name == "class" || a.name == "id") && !a.value.empty()) return true;
+  }
+  return false;
+}
+
 // Class/id that mark boilerplate containers, matched as whole words of the attribute
 // ("post-comments" has the word "comments"; "detail" does not have "rail", nor
 // "elementor-widget-container" a sidebar): substrings misfire on page builders and
 // utility classes ("overflow-hidden", "metadata").
 bool negative_hint(const std::string& h) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static constexpr std::string_view kWords[] = {
       "comment", "comments", "disqus", "footer", "footnote", "footnotes", "sidebar", "share", "sharing", "sharebar",
       "social", "related", "recommended", "recommendations", "recirc", "promo", "promos", "advert", "advertisement",
       "ad", "ads", "adsense", "sponsor", "sponsored", "newsletter", "subscribe", "subscription", "popup", "modal",
@@ -66,16 +70,32 @@ bool negative_hint(const std::string& h) {
       "signup", "paywall", "byline", "tags", "tagcloud", "login", "caption", "credit", "credits", "meta",
       "dateline", "timestamp", "topics", "keywords", "rail", "teaser", "teasers", "skip", "mostpopular",
       "readmore", "author", "bio", "print", "toc", "hidden", "sr", "dialog", "overlay", "drawer", "offcanvas", "cta"};
+  // The words by length: a class word is compared with the few of its length (first
+  // byte first), not hashed. Class lists of utility frameworks run to dozens of words.
+  constexpr std::size_t kLongest = 15;
+  static const auto kByLength = [] {
+    std::array<std::vector<std::string_view>, kLongest + 1> by;
+    for (std::string_view w : kWords) by[w.size()].push_back(w);
+    return by;
+  }();
+  const auto known = [&](std::string_view w) {
+    if (w.size() > kLongest) return false;
+    for (std::string_view k : kByLength[w.size()])
+      if (k[0] == w[0] && k == w) return true;
+    return false;
+  };
+  // std::isalnum in the C locale, without a call per byte.
+  const auto alnum = [](char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); };
   std::size_t i = 0;
   while (i < h.size()) {
-    while (i < h.size() && !std::isalnum(static_cast<unsigned char>(h[i]))) ++i;
+    while (i < h.size() && !alnum(h[i])) ++i;
     const std::size_t b = i;
-    while (i < h.size() && std::isalnum(static_cast<unsigned char>(h[i]))) ++i;
+    while (i < h.size() && alnum(h[i])) ++i;
     const std::string_view w = std::string_view(h).substr(b, i - b);
     if (w.empty()) break;
     // "overflow-hidden" keeps content visible: "hidden" counts only on its own token.
     if (w == "hidden" && !((b == 0 || h[b - 1] == ' ') && (i == h.size() || h[i] == ' '))) continue;
-    if (kWords.count(w)) return true;
+    if (known(w)) return true;
   }
   return false;
 }
@@ -83,13 +103,32 @@ bool negative_hint(const std::string& h) {
 // "embed": an embedded post (a tweet, an Instagram post in a "social-media-embed"
 // wrapper) is quoted content of the article, not a share widget.
 bool positive_hint(const std::string& h) {
-  return any_of_words(h, {"article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose", "embed"});
+  // Any of "article", "body", "content", "entry", "main", "post", "story", "text",
+  // "blog", "prose", "embed" anywhere in h: one pass, candidates by their first letter.
+  const std::string_view v(h);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string_view r = v.substr(i);
+    switch (v[i]) {
+      case 'a': if (r.starts_with("article")) return true; break;
+      case 'b': if (r.starts_with("body") || r.starts_with("blog")) return true; break;
+      case 'c': if (r.starts_with("content")) return true; break;
+      case 'e': if (r.starts_with("entry") || r.starts_with("embed")) return true; break;
+      case 'm': if (r.starts_with("main")) return true; break;
+      case 'p': if (r.starts_with("post") || r.starts_with("prose")) return true; break;
+      case 's': if (r.starts_with("story")) return true; break;
+      case 't': if (r.starts_with("text")) return true; break;
+      default: break;
+    }
+  }
+  return false;
 }
 
 bool hidden(const Node* n) {
   if (has_attr(n, "hidden")) return true;
   if (attr_of(n, "aria-hidden") == "true") return true;
-  const std::string style = text::to_lower_ascii(attr_of(n, "style"));
+  const std::string_view style_attr = attr_of(n, "style");
+  if (style_attr.empty()) return false;  // most elements: no copy
+  const std::string style = text::to_lower_ascii(style_attr);
   std::string compact;
   for (char c : style) if (c != ' ') compact += c;
   return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
@@ -109,6 +148,19 @@ bool is_heading(std::string_view t) {
 int commas_in(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // ASCII, eight bytes at a time: commas are the bytes that XOR ',' makes zero (exact
+    // zero-byte flags: no borrow crosses bytes), counted by a multiply.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr std::uint64_t k01 = 0x0101010101010101ULL, k7f = 0x7F7F7F7F7F7F7F7FULL;
+      if (w & ~k7f) break;
+      const std::uint64_t x = w ^ (k01 * ',');
+      const std::uint64_t zero = ~(((x & k7f) + k7f) | x | k7f);
+      n += static_cast<int>(((zero >> 7) * k01) >> 56);
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (s[i] == ',') ++n;
     else if ((s[i] == '\xEF' || s[i] == '\xE3') &&
              (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 3, "\xE3\x80\x81") == 0)) ++n;  // ， 、
@@ -161,8 +213,9 @@ class Scorer {
            if (n != body_) {
              // A paragraph's class counts as any element's: "share-text" ("Sharing is
              // caring!") or a comment form's privacy notice is furniture set as a <p>.
-             const std::string& h = hints_of(n, hints_);
-             if (structural_junk_tag(tag) || hidden(n) || (negative_hint(h) && !positive_hint(h) && tag != "a"))
+             // (Class and id are read only when they can decide: most elements have none.)
+             if (structural_junk_tag(tag) || hidden(n) || (tag != "a" && has_hints(n) && negative_hint(hints_of(n, hints_)) &&
+                                                          !positive_hint(hints_)))
                s.suspect = true;
            }
            if (tag == "a") ++in_link;
@@ -562,7 +615,7 @@ class Emitter {
     }
     // Furniture that survived the DOM rules: share lines, bylines, dates, credits.
     // (A written-out web address is a reference, kept as flush() keeps it.)
-    const LineKind kind = bare_address(piece) ? LineKind::kShort : classify_line(piece);
+    const LineKind kind = bare_address(piece) ? LineKind::kShort : classify_normalized_line(piece);
     // A short line without sentence punctuation is furniture in a text dump, but in the
     // markup a list item or a subheading says what it is: an item of the article's list
     // ("Cabbage", "GPS"), a section title ("Our ruling") when text follows it. Only

@@ -801,19 +801,46 @@ bool has_attr(const Node* n, std::string_view name) {
   return false;
 }
 
+// Both answer by the first letter, then compare with the few names it starts (they run
+// on every element of every walk).
 bool is_non_content_tag(std::string_view t) {
   if (t.empty() || t.size() > 8) return false;
-  return t == "script" || t == "style" || t == "noscript" || t == "template" || t == "svg" || t == "iframe" ||
-         t == "head" || t == "select" || t == "textarea" || t == "object" || t == "embed" ||
-         t == "canvas" || t == "input" || t == "map" || t == "video" || t == "audio" || t == "math" || t == "option";
+  switch (t[0]) {
+    case 'a': return t == "audio";
+    case 'c': return t == "canvas";
+    case 'e': return t == "embed";
+    case 'h': return t == "head";
+    case 'i': return t == "iframe" || t == "input";
+    case 'm': return t == "map" || t == "math";
+    case 'n': return t == "noscript";
+    case 'o': return t == "object" || t == "option";
+    case 's': return t == "script" || t == "style" || t == "svg" || t == "select";
+    case 't': return t == "template" || t == "textarea";
+    case 'v': return t == "video";
+    default: return false;
+  }
 }
 
 bool is_block_tag(std::string_view t) {
-  static const std::unordered_set<std::string_view> kBlocks = {
-      "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5",
-      "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead",
-      "figure", "figcaption", "form", "fieldset", "address", "hr", "br", "center", "details", "summary", "body", "html"};
-  return kBlocks.count(t) != 0;
+  if (t.empty()) return false;
+  switch (t[0]) {
+    case 'a': return t == "article" || t == "aside" || t == "address";
+    case 'b': return t == "br" || t == "body" || t == "blockquote";
+    case 'c': return t == "center";
+    case 'd': return t == "div" || t == "dl" || t == "dt" || t == "dd" || t == "details";
+    case 'f': return t == "form" || t == "footer" || t == "figure" || t == "figcaption" || t == "fieldset";
+    case 'h':
+      return (t.size() == 2 && ((t[1] >= '1' && t[1] <= '6') || t[1] == 'r')) || t == "header" || t == "html";
+    case 'l': return t == "li";
+    case 'm': return t == "main";
+    case 'n': return t == "nav";
+    case 'o': return t == "ol";
+    case 'p': return t == "p" || t == "pre";
+    case 's': return t == "section" || t == "summary";
+    case 't': return t == "tr" || t == "td" || t == "th" || t == "table" || t == "tbody" || t == "thead";
+    case 'u': return t == "ul";
+    default: return false;
+  }
 }
 
 std::string text_of(const Node* root) {

@@ -138,5 +138,23 @@ TEST(HtmlParse, NeverFailsOnGarbage) {
   }
 }
 
+// The element classes, name by name (answered by first letter, then by name).
+TEST(HtmlTags, BlockAndNonContentNames) {
+  for (std::string_view t : {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
+                             "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table",
+                             "tr", "td", "th", "tbody", "thead", "figure", "figcaption", "form", "fieldset", "address",
+                             "hr", "br", "center", "details", "summary", "body", "html"})
+    EXPECT_TRUE(is_block_tag(t)) << t;
+  for (std::string_view t : {"", "a", "span", "h", "h0", "h7", "hx", "head", "b", "i", "img", "tfoot", "dialog", "menu",
+                             "picture", "time", "em", "strong", "ps", "divx", "x-div"})
+    EXPECT_FALSE(is_block_tag(t)) << t;
+  for (std::string_view t : {"script", "style", "noscript", "template", "svg", "iframe", "head", "select", "textarea",
+                             "object", "embed", "canvas", "input", "map", "video", "audio", "math", "option"})
+    EXPECT_TRUE(is_non_content_tag(t)) << t;
+  for (std::string_view t : {"", "a", "p", "div", "span", "header", "img", "picture", "source", "sup", "mark", "main",
+                             "textareas", "opt", "scripts"})
+    EXPECT_FALSE(is_non_content_tag(t)) << t;
+}
+
 }  // namespace
 }  // namespace storyline::extract

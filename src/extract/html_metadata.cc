@@ -163,12 +163,18 @@ void split_tags(const std::string& s, std::vector<std::string>& out) {
 // into buf, which the caller reuses from element to element.
 const std::string& hints_of(const Node* n, std::string& buf) {
   buf.clear();
+  // Most elements have none of them: one pass over the attributes says so.
+  bool any = false;
+  for (std::uint32_t i = 0; i < n->attr_count && !any; ++i) {
+    const Attribute& a = n->attrs[i];
+    any = !a.value.empty() && (a.name == "class" || a.name == "id" || a.name == "itemprop" || a.name == "rel");
+  }
+  if (!any) return buf;
   for (std::string_view name : {"class", "id", "itemprop", "rel"}) {
     if (!buf.empty()) buf += ' ';
     buf += attr_of(n, name);
   }
-  for (char& c : buf)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  text::lower_ascii_in_place(buf);
   return buf;
 }
 
@@ -209,34 +215,35 @@ HtmlMetadata read_html_metadata(HtmlDocument* doc, const std::optional<ParsedDat
            if (key.empty()) key = attr_of(n, "itemprop");
            if (key.empty()) key = attr_of(n, "http-equiv");
            key = text::to_lower_ascii(key);
+           const std::string_view k = key;  // compared by length first, no strlen per literal
            const std::string content = text::trim(attr_of(n, "content"));
            if (content.empty()) return false;
-           if (key == "og:title") set_if_empty(og_title, content);
-           else if (key == "twitter:title") set_if_empty(twitter_title, content);
-           else if (key == "title" || key == "dc.title" || key == "headline") set_if_empty(meta_title, content);
-           else if (key == "og:site_name") set_if_empty(og_site, content);
-           else if (key == "application-name" || key == "publisher" || key == "dc.publisher" || key == "twitter:site:name") set_if_empty(app_name, content);
-           else if (key == "og:description") set_if_empty(og_desc, content);
-           else if (key == "description" || key == "twitter:description" || key == "dc.description") set_if_empty(meta_desc, content);
-           else if (key == "og:url") set_if_empty(og_url, content);
-           else if (key == "author" || key == "article:author" || key == "byl" || key == "dc.creator" ||
-                    key == "parsely-author" || key == "sailthru.author" || key == "citation_author" || key == "dcterms.creator") {
+           if (k == "og:title") set_if_empty(og_title, content);
+           else if (k == "twitter:title") set_if_empty(twitter_title, content);
+           else if (k == "title" || k == "dc.title" || k == "headline") set_if_empty(meta_title, content);
+           else if (k == "og:site_name") set_if_empty(og_site, content);
+           else if (k == "application-name" || k == "publisher" || k == "dc.publisher" || k == "twitter:site:name") set_if_empty(app_name, content);
+           else if (k == "og:description") set_if_empty(og_desc, content);
+           else if (k == "description" || k == "twitter:description" || k == "dc.description") set_if_empty(meta_desc, content);
+           else if (k == "og:url") set_if_empty(og_url, content);
+           else if (k == "author" || k == "article:author" || k == "byl" || k == "dc.creator" ||
+                    k == "parsely-author" || k == "sailthru.author" || k == "citation_author" || k == "dcterms.creator") {
              if (content.find("://") == std::string::npos)
                for (const std::string& a : clean_authors(content)) add_unique(meta_authors, a);
-           } else if (key == "article:published_time" || key == "og:published_time" || key == "datepublished" ||
-                      key == "pubdate" || key == "publishdate" || key == "publish-date" || key == "publish_date" ||
-                      key == "date" || key == "dc.date" || key == "dc.date.issued" || key == "dcterms.created" ||
-                      key == "sailthru.date" || key == "parsely-pub-date" || key == "article.published" ||
-                      key == "published-date" || key == "release_date" || key == "citation_publication_date" ||
-                      key == "originalpublicationdate" || key == "article:published" || key == "cxenseparse:recs:publishtime") {
+           } else if (k == "article:published_time" || k == "og:published_time" || k == "datepublished" ||
+                      k == "pubdate" || k == "publishdate" || k == "publish-date" || k == "publish_date" ||
+                      k == "date" || k == "dc.date" || k == "dc.date.issued" || k == "dcterms.created" ||
+                      k == "sailthru.date" || k == "parsely-pub-date" || k == "article.published" ||
+                      k == "published-date" || k == "release_date" || k == "citation_publication_date" ||
+                      k == "originalpublicationdate" || k == "article:published" || k == "cxenseparse:recs:publishtime") {
              set_if_empty(meta_published, content);
-           } else if (key == "article:modified_time" || key == "og:updated_time" || key == "datemodified" ||
-                      key == "last-modified" || key == "dc.date.modified" || key == "article.updated" ||
-                      key == "dcterms.modified" || key == "lastmod") {
+           } else if (k == "article:modified_time" || k == "og:updated_time" || k == "datemodified" ||
+                      k == "last-modified" || k == "dc.date.modified" || k == "article.updated" ||
+                      k == "dcterms.modified" || k == "lastmod") {
              set_if_empty(meta_updated, content);
-           } else if (key == "article:tag") {
+           } else if (k == "article:tag") {
              add_unique(meta_tags, content);
-           } else if (key == "keywords" || key == "news_keywords") {
+           } else if (k == "keywords" || k == "news_keywords") {
              if (keyword_tags.empty()) split_tags(content, keyword_tags);
            }
            return false;

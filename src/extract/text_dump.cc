@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <unordered_map>
 
 #include "extract/dates.h"
@@ -46,8 +47,8 @@ bool has_bullet(std::string_view t) {
   return !strip_bullet(t).empty();
 }
 
-bool only_words_from(std::string_view t, std::initializer_list<std::string_view> vocab) {
-  std::string lower = text::to_lower_ascii(t);
+// lower: the line lower-cased (text::to_lower_ascii).
+bool only_words_from(std::string_view lower, std::initializer_list<std::string_view> vocab) {
   std::size_t i = 0;
   int n = 0;
   while (i < lower.size()) {
@@ -58,7 +59,7 @@ bool only_words_from(std::string_view t, std::initializer_list<std::string_view>
     const std::size_t b = i;
     while (i < lower.size() && std::isalpha(static_cast<unsigned char>(lower[i]))) ++i;
     if (i == b) break;
-    const std::string_view w = std::string_view(lower).substr(b, i - b);
+    const std::string_view w = lower.substr(b, i - b);
     if (std::find(vocab.begin(), vocab.end(), w) == vocab.end()) return false;
     ++n;
   }
@@ -83,8 +84,8 @@ bool is_reading_time_or_age(std::string_view t) {
   return false;
 }
 
-bool is_share_widget(std::string_view t) {
-  return only_words_from(t, {"share", "shares", "tweet", "email", "e", "mail", "print", "facebook", "twitter", "x",
+bool is_share_widget(std::string_view lower) {
+  return only_words_from(lower, {"share", "shares", "tweet", "email", "e", "mail", "print", "facebook", "twitter", "x",
                              "linkedin", "whatsapp", "reddit", "pinterest", "copy", "link", "copied", "comment",
                              "comments", "save", "saved", "this", "article", "story", "on", "via", "messenger",
                              "telegram", "flipboard", "gift", "more", "options", "sharing", "icon", "url", "show",
@@ -109,8 +110,7 @@ bool is_cjk_share_widget(std::string_view t) {
          text::code_points(t) <= 40;  // 分享 / 复制链接
 }
 
-bool is_call_to_action(std::string_view t) {
-  const std::string l = text::to_lower_ascii(t);
+bool is_call_to_action(std::string_view l) {
   for (std::string_view end : {"register here.", "register now.", "sign up here.", "sign up now.", "subscribe now.",
                                "subscribe here.", "click here.", "click here", "read more", "read more.", "learn more",
                                "learn more.", "sign up.", "subscribe.", "subscribe today.", "download the app.",
@@ -125,18 +125,22 @@ bool is_call_to_action(std::string_view t) {
   return false;
 }
 
-// Cookie and consent notices: long, sentence-like, and never the article.
-bool is_consent_notice(std::string_view t) {
-  if (!text::contains_ci(t, "cookie")) return false;
-  return text::contains_ci(t, "website") || text::contains_ci(t, "consent") || text::contains_ci(t, "browser") ||
-         text::contains_ci(t, "opt-out") || text::contains_ci(t, "accept") || text::contains_ci(t, "privacy") ||
-         text::contains_ci(t, "our site") || text::contains_ci(t, "experience");
+// Whether lower-case `needle` occurs in `lower` (a lower-cased line): glibc's memmem
+// skips through a paragraph several bytes at a time.
+bool has(std::string_view lower, std::string_view needle) {
+  return memmem(lower.data(), lower.size(), needle.data(), needle.size()) != nullptr;
 }
 
-bool is_legal_footer(std::string_view t) {
-  return t.find("\xC2\xA9") != std::string_view::npos || text::starts_with_ci(t, "copyright") ||
-         text::contains_ci(t, "all rights reserved") || text::contains_ci(t, "terms of use") ||
-         text::contains_ci(t, "privacy policy") || text::contains_ci(t, "cookie policy");
+// Cookie and consent notices: long, sentence-like, and never the article.
+bool is_consent_notice(std::string_view lower) {
+  if (!has(lower, "cookie")) return false;
+  return has(lower, "website") || has(lower, "consent") || has(lower, "browser") || has(lower, "opt-out") ||
+         has(lower, "accept") || has(lower, "privacy") || has(lower, "our site") || has(lower, "experience");
+}
+
+bool is_legal_footer(std::string_view lower) {
+  return has(lower, "\xC2\xA9") || lower.starts_with("copyright") || has(lower, "all rights reserved") ||
+         has(lower, "terms of use") || has(lower, "privacy policy") || has(lower, "cookie policy");
 }
 
 // Credit forms that mark a caption line: "(Photo: X)", "(Video: X)", "(AP Photo/X)",
@@ -184,9 +188,10 @@ std::size_t credit_start(std::string_view t) {
   return std::string_view::npos;
 }
 
-bool is_byline(std::string_view t, int words) {
+bool is_byline(std::string_view t) {
   if (text::starts_with_ci(t, "by") && (t.size() == 2 || t == "By:")) return true;
-  if ((t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("By: ") || t.starts_with("Written by ")) && words <= 14)
+  if ((t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("By: ") || t.starts_with("Written by ")) &&
+      text::word_count(t) <= 14)
     return !clean_authors(t).empty();
   // Chinese bylines: 记者 X / 作者：X / 文/X
   for (std::string_view p : {"\xE8\xAE\xB0\xE8\x80\x85", "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", "\xE6\x96\x87/", "\xE6\x96\x87\xEF\xBC\x9A"})
@@ -194,10 +199,26 @@ bool is_byline(std::string_view t, int words) {
   return false;
 }
 
+// text::letters(t), or `cap` once that many are counted: a paragraph need not be
+// read to its end to know it is long.
+int letters_up_to(std::string_view t, int cap) {
+  int n = 0;
+  for (std::size_t i = 0; i < t.size() && n < cap;) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (b < 0x80) {
+      n += (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');  // is_letter_or_digit
+      ++i;
+      continue;
+    }
+    n += text::is_letter_or_digit(text::next_code_point(t, i));
+  }
+  return n;
+}
+
 bool is_date_line(std::string_view t) {
   // Most of the line is dates ("Updated X|Published Y") with labels and little else:
   // at most 30 other letters, whatever the script ("来源：X 作者：Y" beside a date).
-  const int all = text::letters(t);
+  const int all = letters_up_to(t, 120);
   if (all >= 120) return false;
   int date_letters = 0;
   std::string_view rest = t;
@@ -217,21 +238,27 @@ bool is_date_line(std::string_view t) {
   return date_letters > 0 && all - date_letters <= 30;
 }
 
-// t: whitespace-normalized.
-bool furniture_words(std::string_view t) {
-  return is_reading_time_or_age(t) || is_share_widget(t) || is_cjk_share_widget(t) || is_call_to_action(t) ||
-         is_media_placeholder(t) || (is_legal_footer(t) && text::text_units(t) < 400) || is_consent_notice(t);
+// t: whitespace-normalized; units: text::text_units(t). The line is lower-cased once
+// for all the word rules.
+bool furniture_words(std::string_view t, int units) {
+  if (is_reading_time_or_age(t)) return true;
+  const std::string lower = text::to_lower_ascii(t);
+  return is_share_widget(lower) || is_cjk_share_widget(t) || is_call_to_action(lower) || is_media_placeholder(t) ||
+         (units < 400 && is_legal_footer(lower)) || is_consent_notice(lower);
 }
 
 }  // namespace
 
-bool is_furniture_phrase(std::string_view raw) { return furniture_words(text::normalize_space(raw)); }
-
-LineKind classify_line(std::string_view raw) {
+bool is_furniture_phrase(std::string_view raw) {
   const std::string t = text::normalize_space(raw);
+  return furniture_words(t, text::text_units(t));
+}
+
+LineKind classify_line(std::string_view raw) { return classify_normalized_line(text::normalize_space(raw)); }
+
+LineKind classify_normalized_line(std::string_view t) {
   if (t.empty()) return LineKind::kBlank;
   const int units = text::text_units(t);
-  const int words = text::word_count(t);
   if (units == 0) return LineKind::kBoilerplate;  // lone punctuation, "|", "---"
   if (has_bullet(t)) {
     // A list item that reads as prose is part of an article's list, not a link list.
@@ -239,14 +266,14 @@ LineKind classify_line(std::string_view raw) {
     const bool sentence_item = text::ends_like_sentence(item) || text::sentence_marks(item) >= 2;
     return sentence_item && text::text_units(item) >= kProseUnits ? LineKind::kProse : LineKind::kBullet;
   }
-  if (furniture_words(t)) return LineKind::kBoilerplate;
+  if (furniture_words(t, units)) return LineKind::kBoilerplate;
   if (credit_start(t) != std::string_view::npos) return LineKind::kCaption;
-  if (is_byline(t, words)) return LineKind::kByline;
+  if (is_byline(t)) return LineKind::kByline;
   if (is_date_line(t)) return LineKind::kDate;
   const bool sentence = text::ends_like_sentence(t) || (text::sentence_marks(t) >= 2);
   if (sentence || units >= 3 * kProseUnits) return units >= kProseUnits ? LineKind::kProse : LineKind::kShort;
   const bool cjk = text::cjk_share(t) > 0.5;
-  if (cjk ? text::code_points(t) >= 6 : words >= 3) return LineKind::kHeadline;
+  if (cjk ? text::code_points(t) >= 6 : text::word_count(t) >= 3) return LineKind::kHeadline;
   return LineKind::kBoilerplate;
 }
 
@@ -389,7 +416,7 @@ Article extract_text_dump(std::string_view utf8_text, const std::optional<Parsed
   for (const std::string& raw : text::split_lines(utf8_text)) {
     Line l;
     l.text = text::normalize_space(raw);
-    l.kind = classify_line(l.text);
+    l.kind = classify_normalized_line(l.text);
     l.units = text::text_units(l.text);
     l.words = text::word_count(l.text);
     lines.push_back(std::move(l));
@@ -597,7 +624,7 @@ Article extract_text_dump(std::string_view utf8_text, const std::optional<Parsed
   for (int i = n - 1; i >= 0 && copyright_outlet.empty(); --i) {
     if (i >= body_from && i <= body_to) continue;
     const Line& l = lines[static_cast<std::size_t>(i)];
-    if (l.kind == LineKind::kBoilerplate && is_legal_footer(l.text)) copyright_outlet = outlet_from_copyright(l.text);
+    if (l.kind == LineKind::kBoilerplate && is_legal_footer(text::to_lower_ascii(l.text))) copyright_outlet = outlet_from_copyright(l.text);
   }
   // A site crediting its own video or photo: "(Video: The Washington Post)".
   for (int i = meta_from; i <= head_end && credit_outlet.empty(); ++i) {

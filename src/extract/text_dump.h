@@ -33,6 +33,9 @@ enum class LineKind {
 
 // What a single line is, by itself.
 LineKind classify_line(std::string_view line);
+// The same for a line already whitespace-normalized (text::normalize_space's output),
+// which it is not normalized again.
+LineKind classify_normalized_line(std::string_view normalized_line);
 
 // Furniture by its words whatever its markup: share widgets, calls to action, reading
 // time, legal footers, consent notices. (classify_line's kBoilerplate also covers any

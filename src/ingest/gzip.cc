@@ -1,13 +1,25 @@
-// gunzip: whole-buffer gzip decompression with zlib, all members, truncation detected.
+// gunzip: whole-buffer gzip decompression, all members, truncation detected.
+//
+// libdeflate decompresses a whole buffer 2-3x faster than zlib's streaming inflate (and
+// checks the CRC with carry-less multiplication), which matters because a page is
+// decompressed once per extraction. It cannot say *why* data is bad, so anything it
+// refuses (corrupt, truncated, over the limit) is decompressed again by zlib, whose
+// answer and messages are the reference.
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "storyline/inputs.h"
 
 namespace storyline {
+namespace {
 
-Result<std::string> gunzip(const std::string& compressed, std::size_t max_bytes) {
+// Deflate cannot expand data more than this (a 258-byte match per 2 bits, roughly).
+constexpr std::size_t kMaxDeflateRatio = 1032;
+
+Result<std::string> gunzip_with_zlib(const std::string& compressed, std::size_t max_bytes) {
   // Inflate straight into the result, sized from the gzip trailer (the last member's
   // length mod 2^32: a hint, checked as the output grows), not through a buffer.
   std::string out;
@@ -61,6 +73,59 @@ Result<std::string> gunzip(const std::string& compressed, std::size_t max_bytes)
   inflateEnd(&zs);
   out.resize(used);
   return out;
+}
+
+struct FreeDecompressor {
+  void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+// The decompressor holds ~32 KiB of tables: one per thread, made once.
+libdeflate_decompressor* thread_decompressor() {
+  thread_local std::unique_ptr<libdeflate_decompressor, FreeDecompressor> d(libdeflate_alloc_decompressor());
+  return d.get();
+}
+
+// All members into `out`, or false when libdeflate will not (bad data, or more than
+// max_bytes): the caller then asks zlib.
+bool gunzip_with_libdeflate(const std::string& compressed, std::size_t max_bytes, std::string& out) {
+  libdeflate_decompressor* d = thread_decompressor();
+  if (d == nullptr || compressed.size() < 18) return false;
+  // The trailer's ISIZE is the last member's length mod 2^32: exact for an ordinary
+  // file, a first guess otherwise; a lying one is capped by what deflate can expand to.
+  const auto* t = reinterpret_cast<const unsigned char*>(compressed.data() + compressed.size() - 4);
+  const std::size_t isize = static_cast<std::size_t>(t[0]) | static_cast<std::size_t>(t[1]) << 8 |
+                            static_cast<std::size_t>(t[2]) << 16 | static_cast<std::size_t>(t[3]) << 24;
+  const std::size_t most = std::min(max_bytes, compressed.size() * kMaxDeflateRatio);
+  out.resize(std::min(std::max<std::size_t>(isize, 1), most));
+  std::size_t in_pos = 0, used = 0;
+  while (in_pos < compressed.size()) {
+    std::size_t in_used = 0, produced = 0;
+    const libdeflate_result rc =
+        libdeflate_gzip_decompress_ex(d, compressed.data() + in_pos, compressed.size() - in_pos, out.data() + used,
+                                      out.size() - used, &in_used, &produced);
+    if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) {
+      // A short guess (several members, or over 4 GiB): grow and redo this member.
+      if (out.size() >= most) return false;
+      out.resize(std::min(std::max<std::size_t>(out.size() * 2, used + (1 << 16)), most));
+      continue;
+    }
+    if (rc != LIBDEFLATE_SUCCESS || in_used == 0) return false;
+    in_pos += in_used;
+    used += produced;
+    // Room for the next member: at least as much again as this one took.
+    if (in_pos < compressed.size() && out.size() - used < (1 << 16))
+      out.resize(std::min(std::max(out.size() * 2, used + (1 << 16)), most));
+  }
+  out.resize(used);
+  return true;
+}
+
+}  // namespace
+
+Result<std::string> gunzip(const std::string& compressed, std::size_t max_bytes) {
+  std::string out;
+  if (gunzip_with_libdeflate(compressed, max_bytes, out)) return out;
+  return gunzip_with_zlib(compressed, max_bytes);
 }
 
 }  // namespace storyline

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "storyline/sources.h"
+
 namespace storyline {
 namespace {
 
@@ -36,6 +38,38 @@ TEST(Gunzip, WholeMultiMemberAndTruncated) {
   auto cut = gunzip(z.substr(0, z.size() / 2));
   EXPECT_FALSE(cut.ok());
   EXPECT_NE(cut.status().message().find("truncated"), std::string::npos);
+}
+
+// The trailer's size is only the last member's: a small last member after a big one
+// makes the first guess far too short, and the output must grow.
+TEST(Gunzip, ShortSizeGuessGrows) {
+  std::string big;
+  for (int i = 0; i < 50000; ++i) big += std::to_string(i * 7919 % 100003) + " ";
+  auto both = gunzip(gzip(big) + gzip("x"));
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(*both, big + "x");
+}
+
+TEST(Gunzip, LimitCorruptionAndTrailingGarbageAreReported) {
+  const std::string z = gzip(std::string(100000, 'x'));
+  auto over = gunzip(z, 1000);
+  EXPECT_FALSE(over.ok());
+  EXPECT_NE(over.status().message().find("over the limit"), std::string::npos);
+  auto exact = gunzip(z, 100000);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->size(), 100000u);
+
+  std::string bad = gzip("some text that is long enough to be compressed, some text, some text");
+  bad[bad.size() - 6] ^= 0x55;  // the CRC
+  auto corrupt = gunzip(bad);
+  EXPECT_FALSE(corrupt.ok());
+  EXPECT_NE(corrupt.status().message().find("corrupt"), std::string::npos);
+
+  std::string lying = gzip("hello");
+  lying[lying.size() - 4] = 9;  // the trailer's length
+  EXPECT_FALSE(gunzip(lying).ok());
+
+  EXPECT_FALSE(gunzip(gzip("hello") + "garbage after it").ok());
 }
 
 class InputsTest : public ::testing::Test {
@@ -73,6 +107,22 @@ TEST_F(InputsTest, GzipIsReadTransparently) {
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->bytes, "zipped");
   EXPECT_EQ(d->source, (dir_ / "z.gz").string());
+}
+
+// A gzipped JSONL file whose name does not say so is told by its first bytes, across
+// gzip members, and then streamed line by line.
+TEST_F(InputsTest, GzippedJsonlIsToldByContent) {
+  const fs::path p = dir_ / "feed.gz";
+  std::ofstream(p, std::ios::binary) << gzip("{\"url\": \"u1\", ") + gzip("\"html\": \"<p>one</p>\"}\n") +
+                                            gzip("{\"url\": \"u2\", \"text\": \"two\"}\n");
+  std::vector<std::string> urls;
+  const Status st = read_source(p.string(), SourceCallbacks{[&](Document&& d) {
+                                                              urls.push_back(d.url);
+                                                              return true;
+                                                            },
+                                                            [](const std::string&, const std::string&) {}});
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(urls, (std::vector<std::string>{"u1", "u2"}));
 }
 
 }  // namespace

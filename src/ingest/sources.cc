@@ -130,6 +130,42 @@ Status read_jsonl(const ReadFn& read, const std::string& path, const SourceCallb
   return Status::Ok();
 }
 
+// Up to n bytes from the start of a file, gunzipped if it is gzip (all members, as
+// gzread would): only as much is read and inflated as it takes, since a page is read
+// whole right after, and a WARC streamed.
+Result<std::string> first_bytes(const std::string& path, std::size_t n) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return Status::Error(std::strerror(errno));
+  char raw[1 << 14];
+  std::size_t got = std::fread(raw, 1, sizeof raw, f.get());
+  const bool gzip = got >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f && static_cast<unsigned char>(raw[1]) == 0x8b;
+  if (!gzip) return std::string(raw, std::min(got, n));
+  std::string out(n, '\0');
+  z_stream zs{};
+  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::Error("zlib init failed");
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(n);
+  zs.next_in = reinterpret_cast<Bytef*>(raw);
+  zs.avail_in = static_cast<uInt>(got);
+  while (zs.avail_out > 0) {
+    if (zs.avail_in == 0) {
+      got = std::fread(raw, 1, sizeof raw, f.get());
+      if (got == 0) break;
+      zs.next_in = reinterpret_cast<Bytef*>(raw);
+      zs.avail_in = static_cast<uInt>(got);
+    }
+    const int rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc == Z_STREAM_END) {
+      if (inflateReset(&zs) != Z_OK) break;  // a further member may follow
+    } else if (rc != Z_OK) {
+      break;  // corrupt: what came so far (the full read reports the problem)
+    }
+  }
+  out.resize(n - zs.avail_out);
+  inflateEnd(&zs);
+  return out;
+}
+
 }  // namespace
 
 SourceKind source_kind(const std::string& path, std::string_view first) {
@@ -165,15 +201,12 @@ Status read_source(const std::string& path, const SourceCallbacks& cb) {
     };
     return kind == SourceKind::kWarc ? read_warc(from_memory, path, cb) : read_jsonl(from_memory, path, cb);
   }
-  // Peek at the first bytes (decompressed) to tell the kind, through zlib's small
-  // default buffers: a large one would inflate most of a page only to read it again.
-  SourceKind kind;
-  {
-    GzPtr peek = open_stream(path);
-    if (!peek) return Status::Error(std::strerror(errno));
-    char head[4096];
-    const int n = gzread(peek.get(), head, sizeof head);
-    kind = source_kind(path, std::string_view(head, n > 0 ? static_cast<std::size_t>(n) : 0));
+  // The name decides, else the first bytes (decompressed).
+  SourceKind kind = source_kind(path, std::string_view());
+  if (kind == SourceKind::kSingle) {
+    Result<std::string> head = first_bytes(path, 4096);
+    if (!head.ok()) return head.status();
+    kind = source_kind(path, *head);
   }
   if (kind == SourceKind::kSingle) {
     // One document: the plain reader reports truncation and size limits precisely.

@@ -54,7 +54,13 @@ void append_utf8(std::string& out, char32_t cp) {
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    // ASCII runs, eight bytes at a time: most of any page.
+    // ASCII runs, 32 then eight bytes at a time: most of any page.
+    while (i + 32 <= s.size()) {
+      std::uint64_t w[4];
+      std::memcpy(w, s.data() + i, 32);
+      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL) break;
+      i += 32;
+    }
     while (i + 8 <= s.size()) {
       std::uint64_t chunk;
       std::memcpy(&chunk, s.data() + i, 8);
@@ -98,9 +104,37 @@ bool is_space(char32_t cp) {
          cp == 0x205F || cp == 0xFEFF || cp == 0x1680 || cp == 0x85;
 }
 
+namespace {
+
+// Letters and digits among eight ASCII bytes (none >= 0x80), without a branch per byte:
+// a byte is in [lo, hi] when x + (0x80 - lo) sets its top bit and x + (0x7F - hi) does
+// not (no carry crosses bytes, as every byte is below 0x80).
+int ascii_alnum_count(std::uint64_t w) {
+  constexpr std::uint64_t k80 = 0x8080808080808080ULL, k01 = 0x0101010101010101ULL;
+  const auto in_range = [](std::uint64_t x, unsigned lo, unsigned hi) {
+    return (x + (0x80 - lo) * k01) & ~(x + (0x7F - hi) * k01) & k80;
+  };
+  const std::uint64_t digit = in_range(w, '0', '9');
+  const std::uint64_t alpha = in_range(w | 0x2020202020202020ULL, 'a', 'z');
+  // Flags sit only in the top bits: multiplying gathers their count in the top byte
+  // (no popcnt instruction needed on baseline x86-64).
+  return static_cast<int>((((digit | alpha) >> 7) * k01) >> 56);
+}
+
+}  // namespace
+
 int text_units(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII, eight bytes at a time: most of any text.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      n += ascii_alnum_count(w);
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {  // ASCII without the decoder
       n += (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
@@ -131,6 +165,15 @@ int letters(std::string_view s) {
 int weighted_length(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII, eight bytes at a time: one each.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      n += 8;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++n;
       ++i;
@@ -235,6 +278,11 @@ std::string trim(std::string_view s) {
 
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
+  lower_ascii_in_place(out);
+  return out;
+}
+
+void lower_ascii_in_place(std::string& out) {
   char* p = out.data();
   const std::size_t n = out.size();
   std::size_t i = 0;
@@ -252,7 +300,6 @@ std::string to_lower_ascii(std::string_view s) {
   }
   for (; i < n; ++i)
     if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] + 32);
-  return out;
 }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
@@ -312,6 +359,15 @@ bool ends_like_sentence(std::string_view s) {
   // byte, so decoding the last few dozen bytes from such a byte reads the same code
   // points as decoding the whole; all of it is read only when the window holds
   // nothing but spaces and closing marks.
+  // Most lines end in an ASCII byte that is neither space nor closing mark: that byte is
+  // the last code point however the bytes before it decode (ASCII is never part of a
+  // multi-byte sequence).
+  if (!s.empty()) {
+    const char last = s.back();
+    if (static_cast<unsigned char>(last) < 0x80 && !is_space(static_cast<char32_t>(last)) &&
+        !is_closer(static_cast<char32_t>(last)))
+      return last == '.' || last == '!' || last == '?';
+  }
   std::size_t from = s.size() > 64 ? s.size() - 64 : 0;
   while (from > 0 && from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) ++from;
   for (;;) {

@@ -42,6 +42,7 @@ double cjk_share(std::string_view s);
 std::string normalize_space(std::string_view s);
 std::string trim(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
+void lower_ascii_in_place(std::string& s);  // to_lower_ascii without a copy
 bool starts_with_ci(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
 bool contains_ci(std::string_view s, std::string_view needle);
 std::vector<std::string> split_lines(std::string_view s);
