@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <map>
+#include <utility>
 
 namespace storyline {
 namespace {
@@ -74,6 +77,30 @@ TEST(Copies, EmptyTextsAreNotCopiesOfEverything) {
 
 namespace storyline {
 namespace {
+
+// The signature is defined by the plain loop below (splitmix64 of the shingle hash xor a
+// per-row seed, high 32 bits, minimum over shingles); the vectorized clone that runs must
+// agree with it bit for bit, or keys stored by one machine would not match another's.
+TEST(Copies, SignatureEqualsItsScalarDefinition) {
+  auto mix = [](std::uint64_t x) {
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+  };
+  for (const auto& [bands, rows] : {std::pair{32, 4}, std::pair{13, 3}}) {  // 128 hashes; 39: a tail
+    CopyOptions o;
+    o.bands = bands;
+    o.rows_per_band = rows;
+    const CopySignature sig = copy_signature(std::string(kStory) + " 美国总统拜登周四表示", o);
+    ASSERT_EQ(sig.minhash.size(), static_cast<std::size_t>(bands * rows));
+    std::vector<std::uint32_t> want(sig.minhash.size(), UINT32_MAX);
+    for (std::uint64_t sh : sig.shingles)
+      for (std::size_t h = 0; h < want.size(); ++h)
+        want[h] = std::min(want[h], static_cast<std::uint32_t>(mix(sh ^ (0xA5A5A5A5ULL * (h + 1))) >> 32));
+    EXPECT_EQ(sig.minhash, want);
+  }
+}
 
 TEST(CopyGroups, CanonicalAndRelations) {
   std::string later = kStory;
