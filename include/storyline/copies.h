@@ -53,7 +53,6 @@ CopyCheck check_copy(const CopySignature& a, const CopySignature& b, const CopyO
 // Exact Jaccard and containment of two signatures' shingle sets.
 double jaccard(const CopySignature& a, const CopySignature& b);
 double containment(const CopySignature& a, const CopySignature& b);  // |a∩b| / min(|a|,|b|)
-std::size_t shared_shingles(const CopySignature& a, const CopySignature& b);  // |a∩b|
 
 struct CopyPair {
   std::size_t a = 0, b = 0;  // indexes, a < b

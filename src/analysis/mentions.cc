@@ -280,7 +280,7 @@ bool is_speech_verb(std::string_view w) {
       "recalled", "claimed", "claims", "confirmed", "urged", "vowed", "predicted", "promised",
       "suggested", "remarked", "commented", "maintained", "complained", "responded", "answered",
       "cautioned", "emphasized", "emphasised", "observed", "admitted", "quipped", "shouted",
-      "testified", "asserted", "reiterated", "countered", "wrote", "tweeting", "posting",
+      "testified", "asserted", "reiterated", "countered", "tweeting", "posting",
       "declaring", "arguing", "insisting", "noting", "stressing"};
   return kVerbs.count(lower(w)) > 0;
 }

@@ -73,8 +73,6 @@ CopySignature copy_signature(std::string_view text, const CopyOptions& o) {
   return sig;
 }
 
-std::size_t shared_shingles(const CopySignature& a, const CopySignature& b) { return intersection(a.shingles, b.shingles); }
-
 namespace {
 
 // Jaccard and containment from one intersection (the set walk is the costly part).
