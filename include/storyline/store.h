@@ -107,7 +107,10 @@ class Store {
 
   // Copies (schema 3): each article's LSH keys, to find the copies of the next one.
   Status add_copy_keys(std::int64_t article, const std::vector<std::uint64_t>& keys);
-  Result<std::vector<std::int64_t>> copy_candidates(const std::vector<std::uint64_t>& keys);
+  // The articles holding any of the keys; `unseen`, when given, receives the keys no
+  // article holds yet.
+  Result<std::vector<std::int64_t>> copy_candidates(const std::vector<std::uint64_t>& keys,
+                                                    std::vector<std::uint64_t>* unseen = nullptr);
   Status set_copy(const CopyRow& row);
   Result<std::vector<CopyRow>> copy_rows();
 

@@ -24,11 +24,17 @@ namespace {
 // the copy's earliest credible version, which may be the new article itself when it
 // arrives late but was published first.
 //
-// Only originals keep their keys in the store: a new article is compared with at most a
-// few originals, not with every copy of a wire story printed seven hundred times, so the
-// cost per article stays bounded whatever the size of its copy group. The price: a copy
-// that drifted from its original but not from another copy is not linked.
+// The new article is compared with the originals of the candidates' groups first, each
+// once: a wire story printed seven hundred times costs one comparison, not seven hundred.
+// A copy far enough from its original (Jaccard below kDriftedCopy) keeps its own keys
+// too, the ones no stored article holds yet, and when no original matches, those drifted
+// copies are compared: a copy of a copy (a mirror of a syndicated version with its own
+// edits) is linked to the copy it matches, and root() leads from there to the group's
+// original. Near-identical copies add no keys (whatever matches them matches their
+// original), and a drifted copy adds only the band values new to the store, so no key
+// collects a whole wire group: a lookup returns a few articles, not hundreds.
 constexpr std::size_t kMaxCandidates = 32;
+constexpr double kDriftedCopy = 0.9;
 constexpr int kBatch = 1000;  // articles placed per transaction
 
 // What placement remembers between articles of one run: each copy's original, and the
@@ -70,30 +76,41 @@ Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std:
   const std::string body = a.text();
   const CopySignature sig = copy_signature(body);
   const std::vector<std::uint64_t> keys = copy_keys(sig);
-  Result<std::vector<std::int64_t>> candidates = store.copy_candidates(keys);
+  std::vector<std::uint64_t> unseen_keys;
+  Result<std::vector<std::int64_t>> candidates = store.copy_candidates(keys, &unseen_keys);
   if (!candidates.ok()) return candidates.status();
-  // Compare with the originals of the candidates' groups only, each once.
-  std::vector<std::int64_t> roots;
+  // The originals of the candidates' groups, each once, then (if none of them matches)
+  // the drifted copies among the candidates.
+  std::vector<std::int64_t> roots, drifted;
   for (std::int64_t c : *candidates) {
     const std::int64_t r = state.root(c);
-    if (r != s.rowid && std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
-    if (roots.size() >= kMaxCandidates) break;
+    if (r != s.rowid && std::find(roots.begin(), roots.end(), r) == roots.end() && roots.size() < kMaxCandidates)
+      roots.push_back(r);
+    if (c != r && c != s.rowid && drifted.size() < kMaxCandidates) drifted.push_back(c);
   }
   std::int64_t original = 0;
   CopyCheck best_check;
   // A copy, not a pointer: a later known() may clear the cache.
   std::optional<CopyState::Known> best;
-  for (std::int64_t r : roots) {
-    const CopyState::Known* other = state.known(store, r);
-    if (!other) continue;
-    const CopyCheck check = check_copy(sig, other->sig);
-    if (!check.copy) continue;
-    if (!best || std::tie(check.exact, check.jaccard, check.containment) >
-                     std::tie(best_check.exact, best_check.jaccard, best_check.containment)) {
-      original = r;
-      best_check = check;
-      best = *other;
+  bool matched_a_copy = false;
+  auto compare = [&](const std::vector<std::int64_t>& ids) {
+    for (std::int64_t r : ids) {
+      const CopyState::Known* other = state.known(store, r);
+      if (!other) continue;
+      const CopyCheck check = check_copy(sig, other->sig);
+      if (!check.copy) continue;
+      if (!best || std::tie(check.exact, check.jaccard, check.containment) >
+                       std::tie(best_check.exact, best_check.jaccard, best_check.containment)) {
+        original = r;
+        best_check = check;
+        best = *other;
+      }
     }
+  };
+  compare(roots);
+  if (!best) {
+    compare(drifted);
+    matched_a_copy = best.has_value();
   }
   if (best) {
     const std::vector<CopyMember> members = {best->member,
@@ -108,8 +125,10 @@ Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std:
       row.jaccard = link.jaccard;
       row.containment = link.containment;
       row.shared_shingles = static_cast<std::int64_t>(link.shared_shingles);
-      // The diff goes from the original to the copy.
-      const bool new_is_original = groups[0].canonical == 1;
+      // The diff goes from the original to the copy. A copy of a copy links to the copy
+      // it matched even when it is the earlier of the two: that copy already has its
+      // original, and the chain must not fork.
+      const bool new_is_original = groups[0].canonical == 1 && !matched_a_copy;
       const WordDiff diff = new_is_original ? word_diff(body, best->body) : word_diff(best->body, body);
       row.words_added = static_cast<std::int64_t>(diff.added);
       row.words_removed = static_cast<std::int64_t>(diff.removed);
@@ -126,8 +145,10 @@ Status place_copies(Store& store, const StoredArticle& s, CopyState& state, std:
       state.original_of[row.article] = row.original;
       ++copies;
       // The new article became the original: it takes the keys (the old one keeps its
-      // own; they lead to the new root through root()).
+      // own; they lead to the new root through root()). A drifted copy keeps its keys
+      // for the copies of it that its original would not find.
       if (row.original == s.rowid) return store.add_copy_keys(s.rowid, keys);
+      if (best_check.jaccard < kDriftedCopy) return store.add_copy_keys(s.rowid, unseen_keys);
       return Status::Ok();
     }
   }

@@ -493,7 +493,8 @@ Status Store::add_copy_keys(std::int64_t article, const std::vector<std::uint64_
   return Status::Ok();
 }
 
-Result<std::vector<std::int64_t>> Store::copy_candidates(const std::vector<std::uint64_t>& keys) {
+Result<std::vector<std::int64_t>> Store::copy_candidates(const std::vector<std::uint64_t>& keys,
+                                                         std::vector<std::uint64_t>* unseen) {
   Stmt s(impl_->db, "SELECT article FROM copy_keys WHERE key = ?");
   if (!s.ok()) return sql_error(impl_->db, "copy candidates");
   std::vector<std::int64_t> out;
@@ -506,6 +507,7 @@ Result<std::vector<std::int64_t>> Store::copy_candidates(const std::vector<std::
     while ((rc = s.step()) == SQLITE_ROW) hits.push_back(s.int64(0));
     if (rc != SQLITE_DONE) return sql_error(impl_->db, "copy candidates");
     s.reset();
+    if (unseen && hits.empty()) unseen->push_back(k);
     if (hits.size() <= 2000) out.insert(out.end(), hits.begin(), hits.end());
   }
   std::sort(out.begin(), out.end());
