@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "extract/dates.h"
 #include "extract/front_matter.h"
 #include "extract/html_content.h"
@@ -141,6 +143,16 @@ double confidence_of(const Article& a, const std::string& body) {
   return c;
 }
 
+// A JSON document (an object or array over the whole text) is data, not a page: a
+// directory of pages often holds one (a manifest, an answer key), and read as text it
+// would become an "article" whose title is a line of JSON. Only text that starts like
+// JSON is parsed, so ordinary pages pay nothing; "[Updated] ..." does not parse.
+bool is_json_data(const std::string& utf8) {
+  const std::size_t b = utf8.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos || (utf8[b] != '{' && utf8[b] != '[')) return false;
+  return nlohmann::json::accept(std::string_view(utf8).substr(b));
+}
+
 }  // namespace
 
 Result<Article> extract_article(const Document& doc, const ExtractOptions& options) {
@@ -150,6 +162,8 @@ Result<Article> extract_article(const Document& doc, const ExtractOptions& optio
   if (!decoded.ok()) return decoded.status();
   const std::string& utf8 = decoded->utf8;
   if (utf8.find_first_not_of(" \t\r\n") == std::string::npos) return Status::Error("empty file (only white space)");
+  if (is_json_data(utf8))
+    return Status::Error("JSON data, not a page (JSONL input holds one object per line with \"html\" or \"text\")");
 
   // The reference time: the capture time, else the caller's "now".
   std::optional<extract::ParsedDate> reference = extract::parse_machine_date(doc.fetched_at);

@@ -100,6 +100,18 @@ TEST(ExtractArticle, HtmlEndToEnd) {
   EXPECT_EQ(a->languages[0], "en-GB");
 }
 
+TEST(ExtractArticle, JsonDataIsNotAPage) {
+  Document d;
+  d.source = "expected.json";
+  d.bytes = "\n{\"about\": \"answer key\", \"articles\": {\"a.txt\": {\"title\": \"Pier to close\"}}}\n";
+  Result<Article> a = extract_article(d);
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.status().message().find("JSON data"), std::string::npos);
+  // Text that only starts like JSON is still a page.
+  d.bytes = "[Updated] Pier to close\n\nThe harbour council voted on Tuesday to close the old ferry pier.\n";
+  EXPECT_TRUE(extract_article(d).ok());
+}
+
 TEST(ExtractArticle, DeepNestingIsLinearAndSafe) {
   std::string page = "<html><body>";
   for (int i = 0; i < 100000; ++i) page += "<div>";
