@@ -27,6 +27,8 @@ for line in sys.stdin:
   # The file's order (sorted by anonymised id) is as arbitrary as any other: the same
   # figure over shuffled orders, and per half of the topics, says how much of it is luck.
   echo "clustering order robustness: $(STORYLINE_SHARED=$shared /usr/bin/python3 "$here/ecb_eval.py" "$build/storyline")"
+  # Stories on dated streams: DUC 2004 and Timeline17 topics followed over weeks and months.
+  echo "story threads: $(STORYLINE_SHARED=$shared /usr/bin/python3 "$here/story_eval.py" "$build/storyline")"
 else
   echo "clustering quality: SKIPPED, no benchmark data at $set_dir (set STORYLINE_SHARED)"
 fi
