@@ -358,6 +358,9 @@ std::vector<Command> add_story_commands(CLI::App& app) {
   cluster->add_option("--threshold", args->events.event_threshold, "cosine to join an event")->capture_default_str();
   cluster->add_option("--story-threshold", args->events.story_threshold, "cosine to link a new event to a story")
       ->capture_default_str();
+  cluster->add_option("--story-min-names", args->events.story_min_shared_names,
+                      "names (capitalised words, numbers) a new event shares with a story to link to it")
+      ->capture_default_str();
   cluster->add_option("--window-days", args->events.event_window_days, "an event's days: members this close")
       ->capture_default_str();
   cluster->add_option("--story-window-days", args->events.story_window_days, "a story's idle time before it closes")

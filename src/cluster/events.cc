@@ -1,5 +1,6 @@
 #include "storyline/events.h"
 
+#include "cluster/story_sketches.h"
 #include "storyline/civil_days.h"
 
 #include <algorithm>
@@ -406,7 +407,11 @@ class Reader {
   bool ok_ = true;
 };
 
-constexpr std::uint64_t kStateMagic = 0x53544c4556543032ULL;  // "STLEVT02"
+constexpr std::uint64_t kStateMagic = 0x53544c4556543033ULL;  // "STLEVT03"
+
+// Terms a story keeps of its last retired event (story_sketches.h): the strongest few
+// dozen carry nearly all of a centroid's weight against a related document.
+constexpr std::size_t kSketchTerms = 32;
 
 }  // namespace
 
@@ -421,9 +426,11 @@ struct EventClusterer::State {
   PostingIndex event_postings;
   WeightArena weights;  // of the events' centroids
   FlatMap<std::uint32_t> story_slot;  // story id -> index in `stories`
+  StorySketches sketches;  // each open story's last retired event
   // The closest open event of each story that shares a term with the document: a new
   // event's candidate stories, with their similarity.
   std::vector<std::pair<std::uint64_t, double>> story_sims;
+  std::vector<std::pair<std::uint64_t, double>> sketch_sims;  // scratch
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
   std::vector<WeightedTerm> vector_;  // weigh()'s output, reused
@@ -620,6 +627,14 @@ struct EventClusterer::State {
       out.similarity = best;
       out.date_conflict = best_conflict;
     } else {
+      // A new event: its story may also be one whose events have all retired.
+      sketches.score(v, sketch_sims);
+      for (const auto& [story, sim] : sketch_sims) {
+        if (sim < options.story_threshold) continue;
+        auto it = std::find_if(story_sims.begin(), story_sims.end(), [&](const auto& p) { return p.first == story; });
+        if (it == story_sims.end()) story_sims.emplace_back(story, sim);
+        else it->second = std::max(it->second, sim);
+      }
       slot = static_cast<std::uint32_t>(events.size());
       events.emplace_back();
       Event& e = events.back();
@@ -726,6 +741,25 @@ struct EventClusterer::State {
   }
 
   void rebuild() {
+    // What the stories remember of the events that retired: of each story still open,
+    // the event that retired last (set in order of last activity, so it replaces the
+    // others).
+    for (const Story& st : stories)
+      if (!st.open) sketches.drop(st.id);
+    std::vector<std::pair<std::uint64_t, std::size_t>> retired;  // (last_seq, index)
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const Event& e = events[i];
+      const std::uint32_t* story = story_slot.find(e.story);
+      if (!e.open && story && stories[*story].open) retired.emplace_back(e.last_seq, i);
+    }
+    std::sort(retired.begin(), retired.end());
+    for (const auto& [seq, i] : retired) {
+      const Event& e = events[i];
+      std::vector<WeightedTerm> terms;
+      terms.reserve(e.centroid.size());
+      e.centroid.for_each([&](std::uint64_t h, std::uint32_t k) { terms.push_back({h, weights[k]}); });
+      sketches.set(e.story, StorySketches::strongest(std::move(terms), e.centroid.norm2, kSketchTerms));
+    }
     std::erase_if(events, [](const Event& e) { return !e.open; });
     std::erase_if(stories, [](const Story& s) { return !s.open; });
     event_postings.clear(event_postings.lists());
@@ -826,6 +860,16 @@ std::string EventClusterer::serialize() const {
       put_u64(out, n);
     }
   }
+  const auto sketches = s.sketches.all();
+  put_u64(out, sketches.size());
+  for (const auto& [story, terms] : sketches) {
+    put_u64(out, story);
+    put_u64(out, terms->size());
+    for (const WeightedTerm& t : *terms) {
+      put_u64(out, t.hash);
+      put_f64(out, t.weight);
+    }
+  }
   return out;
 }
 
@@ -880,6 +924,16 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
       st.names[h] = static_cast<std::uint32_t>(r.u64());
     }
     st.open = true;
+  }
+  const std::uint64_t n_sketches = r.u64();
+  for (std::uint64_t i = 0; i < n_sketches && r.ok(); ++i) {
+    const std::uint64_t story = r.u64();
+    std::vector<WeightedTerm> terms;
+    for (std::uint64_t n = r.u64(), k = 0; k < n && r.ok() && k < kSketchTerms; ++k) {
+      const std::uint64_t h = r.u64();
+      terms.push_back({h, static_cast<float>(r.f64())});
+    }
+    s.sketches.set(story, std::move(terms));
   }
   if (!r.ok() || !r.at_end()) return Status::Error("event state: truncated or corrupt");
   s.open_events = s.events.size();

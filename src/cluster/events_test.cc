@@ -135,6 +135,35 @@ TEST(EventClusterer, RestoredStateContinuesExactly) {
   EXPECT_FALSE(EventClusterer::restore("not a state").ok());
 }
 
+// A story followed sparsely: its one event retires long before the next development,
+// which still links to it (story_sketches.h), and survives a save and restore.
+TEST(EventClusterer, AStoryOutlivesItsRetiredEvents) {
+  EventClusterer c;
+  const Doc dam{"Regional council approves Aldmoor dam expansion",
+                "The Aldmoor regional council approved the dam expansion on Monday, a project of 4.6 billion "
+                "that the Riverton water board and the Sallow valley farmers opposed for years.",
+                "2024-03-04"};
+  const Doc court{"Court halts Aldmoor dam expansion after farmers' appeal",
+                  "A court halted the Aldmoor dam expansion on Friday after the Sallow valley farmers appealed "
+                  "the regional council's approval; the Riverton water board welcomed the ruling.",
+                  "2024-05-10"};
+  const auto first = add(c, dam);
+  // Two months of unrelated news in between: the dam's event retires.
+  for (int i = 0; i < 1100; ++i) {
+    const std::string title = "Unrelated item " + std::to_string(i * 7919) + " word" + std::to_string(i);
+    const std::string text = "Body term" + std::to_string(i) + " and another" + std::to_string(i * 31) + ".";
+    char date[16];
+    std::snprintf(date, sizeof date, "2024-%02d-%02d", 3 + i / 400, 5 + (i / 20) % 20);
+    c.add(document_terms(title, text, nullptr), date, "en");
+  }
+  Result<EventClusterer> restored = EventClusterer::restore(c.serialize());
+  ASSERT_TRUE(restored.ok()) << restored.status().message();
+  const auto later = add(*restored, court);
+  EXPECT_TRUE(later.new_event);  // another happening, two months on
+  EXPECT_FALSE(later.new_story);
+  EXPECT_EQ(later.story, first.story);
+}
+
 TEST(EventClusterer, MemoryIsBoundedByTheWindow) {
   EventOptions o;
   o.max_open_events = 50;

@@ -1,0 +1,64 @@
+// Story sketches: what a story remembers of its past events, to link a new event to it
+// after those events have retired.
+//
+// An event retires a week or so after its last article, and a story is as close to a
+// new event as its closest event (events.h). Without a memory of retired events, a
+// story followed sparsely (one article every few weeks) could only ever gain events
+// while one of its events was still open. Each open story keeps a sketch of the last
+// event that retired from it: that event's strongest terms, weighted as in its
+// centroid divided by the centroid's full norm, so a sketch's dot product with a
+// document never exceeds the cosine with the whole centroid and compares on the same
+// scale as an open event's similarity. One sketch per story and a few dozen terms each
+// keep memory and scoring cost bounded by the open stories.
+//
+// Deterministic: a story's score is summed in the order of the document's terms, so it
+// does not depend on the order of the postings (which differs after a restore).
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "storyline/event_terms.h"
+
+namespace storyline {
+
+class StorySketches {
+ public:
+  // Replaces the sketch of `story` (terms sorted by hash, unique).
+  void set(std::uint64_t story, std::vector<WeightedTerm> terms);
+  // Forgets a story (it retired).
+  void drop(std::uint64_t story);
+
+  // (story, dot product with v) for every story whose sketch shares a term with v, in
+  // ascending story order. v: sorted by hash, unique.
+  void score(const std::vector<WeightedTerm>& v, std::vector<std::pair<std::uint64_t, double>>& out) const;
+
+  // Every sketch, by story id (to serialize).
+  std::vector<std::pair<std::uint64_t, const std::vector<WeightedTerm>*>> all() const;
+  std::size_t size() const { return sketches_.size(); }
+
+  // The strongest `k` terms of a centroid given as (hash, weight) with norm2 the sum of
+  // its squared weights, scaled by 1 / sqrt(norm2), sorted by hash.
+  static std::vector<WeightedTerm> strongest(std::vector<WeightedTerm> centroid, double norm2, std::size_t k);
+
+ private:
+  struct Posting {
+    std::uint64_t story;
+    std::uint32_t generation;  // of the story's sketch; an older one is stale
+    float weight;
+  };
+  struct Sketch {
+    std::uint32_t generation = 0;
+    std::vector<WeightedTerm> terms;
+  };
+  void compact();
+
+  std::unordered_map<std::uint64_t, Sketch> sketches_;
+  std::unordered_map<std::uint64_t, std::vector<Posting>> postings_;
+  std::size_t live_postings_ = 0, all_postings_ = 0;
+  std::uint32_t next_generation_ = 1;
+};
+
+}  // namespace storyline
