@@ -361,6 +361,12 @@ std::vector<Command> add_story_commands(CLI::App& app) {
   cluster->add_option("--story-min-names", args->events.story_min_shared_names,
                       "names (capitalised words, numbers) a new event shares with a story to link to it")
       ->capture_default_str();
+  cluster->add_option("--story-names-threshold", args->events.story_names_threshold,
+                      "lower cosine to link a story that shares --story-many-names names")
+      ->capture_default_str();
+  cluster->add_option("--story-many-names", args->events.story_many_shared_names,
+                      "shared names that let a story link at --story-names-threshold")
+      ->capture_default_str();
   cluster->add_option("--window-days", args->events.event_window_days, "an event's days: members this close")
       ->capture_default_str();
   cluster->add_option("--story-window-days", args->events.story_window_days, "a story's idle time before it closes")

@@ -593,7 +593,7 @@ struct EventClusterer::State {
       const Event& e = events[slot];
       const double sim = acc[slot] / std::sqrt(std::max(e.centroid.norm2, 1e-12)) * language_factor(lang, e.langs);
       acc[slot] = 0;
-      if (sim >= options.story_threshold) {
+      if (sim >= story_floor()) {
         auto it = std::find_if(story_sims.begin(), story_sims.end(), [&](const auto& p) { return p.first == e.story; });
         if (it == story_sims.end()) story_sims.emplace_back(e.story, sim);
         else it->second = std::max(it->second, sim);
@@ -630,7 +630,7 @@ struct EventClusterer::State {
       // A new event: its story may also be one whose events have all retired.
       sketches.score(v, sketch_sims);
       for (const auto& [story, sim] : sketch_sims) {
-        if (sim < options.story_threshold) continue;
+        if (sim < story_floor()) continue;
         auto it = std::find_if(story_sims.begin(), story_sims.end(), [&](const auto& p) { return p.first == story; });
         if (it == story_sims.end()) story_sims.emplace_back(story, sim);
         else it->second = std::max(it->second, sim);
@@ -662,6 +662,9 @@ struct EventClusterer::State {
     return out;
   }
 
+  // The lowest similarity at which a story can take a new event (with many shared names).
+  double story_floor() const { return std::min(options.story_threshold, options.story_names_threshold); }
+
   // The story of a new event: among the stories whose closest event is similar enough
   // (story_sims, gathered while scoring events), the most similar one still within its
   // window that shares enough names with the document; else a new story.
@@ -677,6 +680,7 @@ struct EventClusterer::State {
       int shared = 0;
       for (std::uint64_t n : names) shared += s.names.find(n) != nullptr ? 1 : 0;
       if (shared < options.story_min_shared_names) continue;
+      if (sim < options.story_threshold && shared < options.story_many_shared_names) continue;
       if (sim > best || (sim == best && chosen && s.id < chosen->id)) {
         best = sim;
         chosen = &s;

@@ -164,6 +164,31 @@ TEST(EventClusterer, AStoryOutlivesItsRetiredEvents) {
   EXPECT_EQ(later.story, first.story);
 }
 
+// A new development that reads differently but keeps the story's cast links at a lower
+// similarity; one sharing only a few names needs the full story threshold.
+TEST(EventClusterer, ManySharedNamesLinkAStoryAtALowerSimilarity) {
+  EventOptions o;
+  o.event_threshold = 0.99;   // every document opens its own event
+  o.story_threshold = 0.99;   // the words alone never link a story here
+  o.story_names_threshold = 0.01;
+  o.story_many_shared_names = 12;
+  EventClusterer c(o);
+  const char* cast =
+      "on Monday Mayor Ilse Brandt, Governor Tomas Okafor, Judge Petra Lindqvist, Senator Omar Haddad, "
+      "the Aldmoor Council, the Riverton Board and Sallow Farmers met in Kettering with Corvane and Meridian";
+  const auto first = c.add(document_terms("Dam plan approved", std::string("The plan was approved ") + cast + ".", nullptr),
+                           "2024-03-04", "en");
+  const auto same_cast = c.add(
+      document_terms("Court hears dam appeal", std::string("An appeal was heard ") + cast + " again.", nullptr),
+      "2024-03-20", "en");
+  const auto few_names = c.add(
+      document_terms("Dam appeal costs rise", "The appeal costs rose, said Mayor Ilse Brandt in a statement.", nullptr),
+      "2024-03-21", "en");
+  EXPECT_TRUE(same_cast.new_event);
+  EXPECT_EQ(same_cast.story, first.story);
+  EXPECT_TRUE(few_names.new_story);
+}
+
 TEST(EventClusterer, MemoryIsBoundedByTheWindow) {
   EventOptions o;
   o.max_open_events = 50;
