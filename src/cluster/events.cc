@@ -408,6 +408,9 @@ class Reader {
 };
 
 constexpr std::uint64_t kStateMagic = 0x53544c4556543033ULL;  // "STLEVT03"
+// The state before story sketches: the same without the sketches at the end. A store
+// saved by the previous version continues from it (its stories start with no sketch).
+constexpr std::uint64_t kStateMagicWithoutSketches = 0x53544c4556543032ULL;  // "STLEVT02"
 
 // Terms a story keeps of its last retired event (story_sketches.h): the strongest few
 // dozen carry nearly all of a centroid's weight against a related document.
@@ -593,11 +596,7 @@ struct EventClusterer::State {
       const Event& e = events[slot];
       const double sim = acc[slot] / std::sqrt(std::max(e.centroid.norm2, 1e-12)) * language_factor(lang, e.langs);
       acc[slot] = 0;
-      if (sim >= story_floor()) {
-        auto it = std::find_if(story_sims.begin(), story_sims.end(), [&](const auto& p) { return p.first == e.story; });
-        if (it == story_sims.end()) story_sims.emplace_back(e.story, sim);
-        else it->second = std::max(it->second, sim);
-      }
+      if (sim >= story_floor()) note_story_sim(e.story, sim);
       if (sim < event_threshold) continue;
       int gap = 0;
       if (day >= 0 && e.first_day >= 0) gap = day > e.last_day ? day - e.last_day : (day < e.first_day ? e.first_day - day : 0);
@@ -629,12 +628,8 @@ struct EventClusterer::State {
     } else {
       // A new event: its story may also be one whose events have all retired.
       sketches.score(v, sketch_sims);
-      for (const auto& [story, sim] : sketch_sims) {
-        if (sim < story_floor()) continue;
-        auto it = std::find_if(story_sims.begin(), story_sims.end(), [&](const auto& p) { return p.first == story; });
-        if (it == story_sims.end()) story_sims.emplace_back(story, sim);
-        else it->second = std::max(it->second, sim);
-      }
+      for (const auto& [story, sim] : sketch_sims)
+        if (sim >= story_floor()) note_story_sim(story, sim);
       slot = static_cast<std::uint32_t>(events.size());
       events.emplace_back();
       Event& e = events.back();
@@ -664,6 +659,13 @@ struct EventClusterer::State {
 
   // The lowest similarity at which a story can take a new event (with many shared names).
   double story_floor() const { return std::min(options.story_threshold, options.story_names_threshold); }
+
+  // A story is as similar as its most similar event, open or remembered.
+  void note_story_sim(std::uint64_t story, double sim) {
+    auto it = std::find_if(story_sims.begin(), story_sims.end(), [&](const auto& p) { return p.first == story; });
+    if (it == story_sims.end()) story_sims.emplace_back(story, sim);
+    else it->second = std::max(it->second, sim);
+  }
 
   // The story of a new event: among the stories whose closest event is similar enough
   // (story_sims, gathered while scoring events), the most similar one still within its
@@ -879,7 +881,9 @@ std::string EventClusterer::serialize() const {
 
 Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOptions options) {
   Reader r(bytes);
-  if (r.u64() != kStateMagic) return Status::Error("event state: not a storyline event state");
+  const std::uint64_t magic = r.u64();
+  if (magic != kStateMagic && magic != kStateMagicWithoutSketches)
+    return Status::Error("event state: not a storyline event state");
   EventClusterer c(options);
   State& s = *c.state_;
   s.docs = r.u64();
@@ -929,7 +933,7 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     }
     st.open = true;
   }
-  const std::uint64_t n_sketches = r.u64();
+  const std::uint64_t n_sketches = magic == kStateMagic ? r.u64() : 0;
   for (std::uint64_t i = 0; i < n_sketches && r.ok(); ++i) {
     const std::uint64_t story = r.u64();
     std::vector<WeightedTerm> terms;

@@ -132,6 +132,14 @@ TEST(EventClusterer, RestoredStateContinuesExactly) {
   EXPECT_DOUBLE_EQ(x.similarity, y.similarity);
   EXPECT_EQ(live.serialize(), restored->serialize());
   EXPECT_FALSE(EventClusterer::restore(bytes.substr(0, bytes.size() / 2)).ok());
+  // A state saved before story sketches (magic "STLEVT02", no sketch count at the end)
+  // still continues: a store written by the previous version keeps working.
+  ASSERT_EQ(bytes.substr(bytes.size() - 8), std::string(8, '\0'));  // no sketches yet
+  std::string older = bytes.substr(0, bytes.size() - 8);
+  older[0] = '2';  // the magic's low byte, little-endian
+  Result<EventClusterer> from_older = EventClusterer::restore(older);
+  ASSERT_TRUE(from_older.ok()) << from_older.status().message();
+  EXPECT_EQ(from_older->serialize(), bytes);
   EXPECT_FALSE(EventClusterer::restore("not a state").ok());
 }
 
