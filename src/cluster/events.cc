@@ -37,7 +37,7 @@ namespace {
 //
 // References returned by find/insert are valid until the next insert (which may grow
 // the array): callers use them at once. Iteration order is unspecified; the callers that
-// need an order (serialize) sort, and the others (rebuild) do not depend on one.
+// need an order (serialize) sort.
 template <typename V>
 class FlatMap {
  public:
@@ -109,12 +109,6 @@ class FlatMap {
     for (const Entry& e : slots_)
       if (e.key != 0) f(e.key, e.value);
   }
-  template <typename F>
-  void for_each(F f) {  // f(key, V&)
-    if (has_zero_) f(zero_.key, zero_.value);
-    for (Entry& e : slots_)
-      if (e.key != 0) f(e.key, e.value);
-  }
 
   void clear() {
     slots_.clear();
@@ -157,38 +151,35 @@ class FlatMap {
 // retire.
 using WeightArena = std::vector<float>;
 
-// A sum of unit document vectors, its weights in a WeightArena.
+// A sum of unit document vectors, its weights in a WeightArena: its terms, each with the
+// arena index of its weight, in order of arrival. No term → weight map: the only lookup a
+// centroid needs (which of a document's terms it already holds, and where) is answered by
+// the postings score() gathered for that document just before (see add_to), so a map per
+// event (tens of KB each, probed at random for every term added) would only be kept in
+// step. A term appears at most once: add_to adds only terms the postings did not show.
 class Centroid {
  public:
+  struct Term {
+    std::uint64_t hash;
+    std::uint32_t weight;  // index in the WeightArena
+  };
   double norm2 = 0;
 
-  // The arena index of term h's weight, created at 0 (and `inserted` set) when the
-  // centroid lacks it. (The arena may grow: take references into it after this call.)
-  std::uint32_t weight(std::uint64_t h, WeightArena& arena, bool& inserted) {
-    std::uint32_t& k = index_.insert(h, inserted);
-    if (inserted) {
-      k = static_cast<std::uint32_t>(arena.size());
-      arena.push_back(0.0f);
-    }
+  // A new term h, its weight created at 0; returns its arena index. (The arena may
+  // grow: take references into it after this call.)
+  std::uint32_t add_term(std::uint64_t h, WeightArena& arena) {
+    const auto k = static_cast<std::uint32_t>(arena.size());
+    arena.push_back(0.0f);
+    terms_.push_back({h, k});
     return k;
   }
-  // Room for n more terms without growing the index.
-  void reserve_more(std::size_t n) { index_.reserve(index_.size() + n); }
-  std::size_t size() const { return index_.size(); }
-  void prefetch(std::uint64_t h) const { index_.prefetch(h); }
-  // f(hash, arena index) for every term, in no particular order; the mutable form lets
-  // rebuild() move the weights.
-  template <typename F>
-  void for_each(F f) const {
-    index_.for_each(f);
-  }
-  template <typename F>
-  void for_each(F f) {
-    index_.for_each(f);
-  }
+  std::size_t size() const { return terms_.size(); }
+  // The terms in order of arrival; the mutable form lets rebuild() move the weights.
+  const std::vector<Term>& terms() const { return terms_; }
+  std::vector<Term>& terms() { return terms_; }
 
  private:
-  FlatMap<std::uint32_t> index_;
+  std::vector<Term> terms_;
 };
 
 // Posting lists, term → (slot, weight's arena index) of every open item holding the term.
@@ -215,16 +206,12 @@ class PostingIndex {
     std::uint32_t weight;
   };
 
-  void add(std::uint64_t h, std::uint32_t slot, std::uint32_t weight) {
-    bool inserted;
-    append(lists_.insert(h, inserted), {slot, weight});
-  }
-
   // add() for each (hash, weight) of `added`, in order, all into `slot`: the same lists
   // in the same order, with the map's and the lists' misses overlapped (see
   // FlatMap::prefetch). `lists` is scratch.
   void add_all(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& added, std::uint32_t slot,
                std::vector<List*>& lists) {
+    ++version_;
     for (const auto& a : added) lists_.prefetch(a.first);
     // No insert below may grow the map, so the List pointers hold until the appends.
     lists_.reserve(lists_.size() + added.size());
@@ -264,8 +251,12 @@ class PostingIndex {
       }
   }
   std::size_t lists() const { return lists_.size(); }
+  // Changes with every change of the postings: what gather() returned holds while it
+  // stays the same.
+  std::uint64_t version() const { return version_; }
   // Empty, with room for `lists` lists (rebuild() refills about as many: no regrowth).
   void clear(std::size_t lists = 0) {
+    ++version_;
     lists_.clear();
     lists_.reserve(lists);
     pool_.clear();
@@ -285,6 +276,7 @@ class PostingIndex {
 
   FlatMap<List> lists_;
   std::vector<Posting> pool_;
+  std::uint64_t version_ = 0;
 };
 
 struct Event {
@@ -315,24 +307,57 @@ struct ScoreScratch {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> added;
   std::vector<PostingIndex::List*> list_refs;
   std::vector<PostingIndex::List> lists;
+  // The postings of the last vector gathered: its term hashes, in order, and the
+  // postings' version then. Hits depend on nothing else (not on the vector's weights).
   std::vector<PostingIndex::Hit> hits;
+  std::vector<std::uint64_t> hits_terms;
+  std::uint64_t hits_version = ~std::uint64_t{0};
+  std::vector<std::uint32_t> held;  // add_to(): arena index of each term in the centroid
 };
+
+// scratch.hits = the postings of v's terms, unless they already are.
+void gather(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const WeightArena& arena,
+            ScoreScratch& scratch) {
+  auto same_terms = [&] {
+    if (scratch.hits_terms.size() != v.size()) return false;
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (scratch.hits_terms[i] != v[i].hash) return false;
+    return true;
+  };
+  if (scratch.hits_version == postings.version() && same_terms()) return;
+  postings.gather(v, arena, scratch.lists, scratch.hits);
+  scratch.hits_terms.clear();
+  for (const auto& t : v) scratch.hits_terms.push_back(t.hash);
+  scratch.hits_version = postings.version();
+}
 
 // Adds a vector to a centroid; new terms get a posting so later documents find it. (The
 // postings are added after all the weights, in the same order: prefetched together.)
+//
+// Which of v's terms the centroid holds, and where its weight is, the postings say: the
+// centroid of `slot` holds term h at arena index k exactly when h's list has the posting
+// (slot, k) (add_to and rebuild() add one for every term a centroid gains, and nothing
+// else adds postings; a slot is reused only after rebuild() rebuilt every list). score()
+// gathered v's postings just before, so they are at hand: no lookup per term.
 void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, PostingIndex& postings,
             WeightArena& arena, ScoreScratch& scratch) {
-  c.reserve_more(v.size());
-  for (const auto& t : v) c.prefetch(t.hash);
+  constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
+  gather(v, postings, arena, scratch);  // a no-op after score(v)
+  std::vector<std::uint32_t>& held = scratch.held;
+  held.assign(v.size(), kAbsent);
+  for (const PostingIndex::Hit& hit : scratch.hits)
+    if (hit.slot == slot) held[hit.term] = hit.weight;
   scratch.added.clear();
-  for (const auto& t : v) {
-    bool inserted;
-    const std::uint32_t k = c.weight(t.hash, arena, inserted);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    std::uint32_t k = held[i];
+    if (k == kAbsent) {
+      k = c.add_term(v[i].hash, arena);
+      scratch.added.emplace_back(v[i].hash, k);
+    }
     float& w = arena[k];
     const double before = w;
-    w += t.weight;
+    w += v[i].weight;
     c.norm2 += double(w) * w - before * before;
-    if (inserted) scratch.added.emplace_back(t.hash, k);
   }
   postings.add_all(scratch.added, slot, scratch.list_refs);
 }
@@ -351,7 +376,7 @@ void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, con
            const std::vector<Item>& items, std::vector<double>& acc, std::vector<std::uint32_t>& touched,
            ScoreScratch& scratch) {
   if (acc.size() < items.size()) acc.resize(items.size(), 0.0);
-  postings.gather(v, arena, scratch.lists, scratch.hits);
+  gather(v, postings, arena, scratch);
   for (const PostingIndex::Hit& hit : scratch.hits) {
     const std::uint32_t slot = hit.slot;
     if (!items[slot].open) continue;
@@ -738,12 +763,12 @@ struct EventClusterer::State {
     compact.reserve(live);
     for (std::size_t i = 0; i < events.size(); ++i) {
       scratch.added.clear();
-      events[i].centroid.for_each([&](std::uint64_t h, std::uint32_t& k) {
+      for (Centroid::Term& t : events[i].centroid.terms()) {
         const auto moved = static_cast<std::uint32_t>(compact.size());
-        compact.push_back(weights[k]);
-        k = moved;
-        scratch.added.emplace_back(h, moved);
-      });
+        compact.push_back(weights[t.weight]);
+        t.weight = moved;
+        scratch.added.emplace_back(t.hash, moved);
+      }
       event_postings.add_all(scratch.added, static_cast<std::uint32_t>(i), scratch.list_refs);  // prefetched
     }
     weights.swap(compact);
@@ -785,7 +810,7 @@ std::string EventClusterer::serialize() const {
   auto put_centroid = [&](const Centroid& c) {
     std::vector<std::pair<std::uint64_t, float>> w;
     w.reserve(c.size());
-    c.for_each([&](std::uint64_t h, std::uint32_t k) { w.emplace_back(h, s.weights[k]); });
+    for (const Centroid::Term& t : c.terms()) w.emplace_back(t.hash, s.weights[t.weight]);
     std::sort(w.begin(), w.end());
     put_u64(out, w.size());
     for (auto [h, x] : w) {
@@ -843,12 +868,15 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     const std::uint64_t h = r.u64();
     s.df[h] = static_cast<std::uint32_t>(r.u64());
   }
+  // serialize() writes a centroid's terms in increasing order: a repeated term (which
+  // would score twice) can only be corruption.
+  bool repeated_term = false;
   auto get_centroid = [&](Centroid& c) {
     const std::uint64_t n = r.u64();
     for (std::uint64_t i = 0; i < n && r.ok(); ++i) {
       const std::uint64_t h = r.u64();
-      bool inserted;
-      const std::uint32_t k = c.weight(h, s.weights, inserted);
+      if (i > 0 && h <= c.terms().back().hash) repeated_term = true;
+      const std::uint32_t k = c.add_term(h, s.weights);
       s.weights[k] = static_cast<float>(r.f64());
     }
     c.norm2 = r.f64();
@@ -881,7 +909,7 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     }
     st.open = true;
   }
-  if (!r.ok() || !r.at_end()) return Status::Error("event state: truncated or corrupt");
+  if (!r.ok() || !r.at_end() || repeated_term) return Status::Error("event state: truncated or corrupt");
   s.open_events = s.events.size();
   s.open_stories = s.stories.size();
   s.rebuild();
