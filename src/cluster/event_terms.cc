@@ -133,6 +133,38 @@ const WordTable& word_table() {
 
 bool is_stopword(std::string_view w) { return word_table().find(w, w.size() <= 8 ? pack(w) : 0).stop; }
 
+// What flush() makes of a plain word (no apostrophe, not a month or scale word), memoized:
+// its term hash, or that it yields none (a stop word, a single letter). News repeats its
+// vocabulary, so most words are answered by one probe into this cache instead of the
+// word table, the suffix rules and XXH3 (about half the cost of a word). The key is the
+// whole lowered word, up to 16 bytes, packed into two integers with zero padding: words
+// hold no NUL byte, so the packing is unique, and a hit answers exactly what the rules
+// would compute. Direct-mapped; a miss overwrites. Kept per thread, like the sink's
+// buffers: only a pure function of the word is cached, so document_terms stays pure.
+class WordMemo {
+ public:
+  struct Entry {
+    std::uint64_t lo = 0, hi = 0;  // lo == 0: empty (every word's first byte is nonzero)
+    std::uint64_t hash = 0;
+    bool emit = false;  // false: the word yields no term
+  };
+  static constexpr std::size_t kMaxWord = 16;
+
+  [[gnu::always_inline]] Entry& at(std::uint64_t lo, std::uint64_t hi) {
+    const std::uint64_t mixed = (lo ^ (hi * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+    return entries_[static_cast<std::size_t>(mixed >> (64 - kBits))];
+  }
+
+ private:
+  static constexpr unsigned kBits = 13;  // 8,192 entries of 32 bytes (2^15 measured slower: cache)
+  std::array<Entry, std::size_t{1} << kBits> entries_{};
+};
+
+WordMemo& word_memo() {
+  thread_local WordMemo memo;
+  return memo;
+}
+
 // Light suffix stripping: enough to make "strikes"/"strike", "allowed"/"allow",
 // "taxes"/"tax" meet, never shortening a word below four letters (so "news", "bus" stay).
 [[gnu::always_inline]] inline std::string_view stem(std::string_view w) {
@@ -349,7 +381,20 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
     }
     return v;
   };
+  // The word's bytes 8..15 packed as pack() packs the first eight, when 8 < len <= 16.
+  auto pack_word_tail = [&] {
+    std::uint64_t v = 0;
+    if (len <= 8) return v;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&v, word + 8, 8);
+      if (len < 16) v &= (std::uint64_t{1} << (8 * (len - 8))) - 1;
+    } else {
+      std::memcpy(&v, word + 8, len - 8);
+    }
+    return v;
+  };
   const WordTable& table = word_table();
+  WordMemo& memo = word_memo();
   bool sentence_start = true;
   bool capital = false;
   bool number = false;
@@ -423,8 +468,29 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
       month = 0;
       if (!clock) pending = value;  // "10:30" is a time, not a quantity
     } else {
+      // A plain word seen before: what the rules below do with it, at once.
+      WordMemo::Entry* memo_entry = nullptr;
+      if (!apostrophe && len <= WordMemo::kMaxWord) {
+        const std::uint64_t lo = pack_word(), hi = pack_word_tail();
+        memo_entry = &memo.at(lo, hi);
+        if (memo_entry->lo == lo && memo_entry->hi == hi) {
+          month = 0;
+          if (pending >= 0) emit_number(1);
+          if (memo_entry->emit) {
+            sink.add(memo_entry->hash, w);
+            if (capital && !sentence_start) sink.add_name(memo_entry->hash);
+          }
+          sentence_start = false;
+          reset();
+          return;
+        }
+        memo_entry->lo = lo;
+        memo_entry->hi = hi;
+      }
       std::string_view lowered(word, len);
       const WordInfo& info = table.find(lowered, len <= 8 ? pack_word() : 0);
+      // Months and scales depend on their neighbours: never answered from the memo.
+      if (memo_entry != nullptr && (info.scale > 0 || info.month > 0)) memo_entry->lo = 0;
       if (info.scale > 0 && pending >= 0) {
         emit_number(info.scale);
         reset();
@@ -449,6 +515,9 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
         const std::uint64_t h = hash_of(stem(lowered));
         sink.add(h, w);
         if (capital && !sentence_start) sink.add_name(h);
+        if (memo_entry != nullptr) *memo_entry = {memo_entry->lo, memo_entry->hi, h, true};
+      } else if (memo_entry != nullptr) {
+        memo_entry->emit = false;
       }
     }
     sentence_start = false;

@@ -38,7 +38,7 @@ namespace {
 //
 // References returned by find/insert are valid until the next insert (which may grow
 // the array): callers use them at once. Iteration order is unspecified; the callers that
-// need an order (serialize) sort, and the others (rebuild) do not depend on one.
+// need an order (serialize) sort.
 template <typename V>
 class FlatMap {
  public:
@@ -110,12 +110,6 @@ class FlatMap {
     for (const Entry& e : slots_)
       if (e.key != 0) f(e.key, e.value);
   }
-  template <typename F>
-  void for_each(F f) {  // f(key, V&)
-    if (has_zero_) f(zero_.key, zero_.value);
-    for (Entry& e : slots_)
-      if (e.key != 0) f(e.key, e.value);
-  }
 
   void clear() {
     slots_.clear();
@@ -150,82 +144,49 @@ class FlatMap {
   Entry zero_{0, V{}};
 };
 
-// The weights of every open event's centroid, in one array of floats: a centroid maps
-// its terms to indices here, and the postings hold the same indices. Scoring reads one
-// weight per posting, at random; in one dense array (a few MB at most, mostly within
-// the core's cache) those reads cost far less than one heap block per event would. An
-// index never changes while its event lives; rebuild() compacts the array when events
-// retire.
-using WeightArena = std::vector<float>;
-
-// A sum of unit document vectors, its weights in a WeightArena.
-class Centroid {
- public:
+// A sum of unit document vectors. Its weights live in the postings (each posting of an
+// event holds the event's weight for the term), so a centroid itself keeps only its
+// norm: scoring reads a weight with the posting it walks
+// anyway, where a separate array of weights cost one random read per posting, and no
+// term → weight map per event has to be kept in step. Which of a document's terms an
+// event holds, and where their weights are, the postings score() gathered for that
+// document say (see add_to).
+struct Centroid {
   double norm2 = 0;
-
-  // The arena index of term h's weight, created at 0 (and `inserted` set) when the
-  // centroid lacks it. (The arena may grow: take references into it after this call.)
-  std::uint32_t weight(std::uint64_t h, WeightArena& arena, bool& inserted) {
-    std::uint32_t& k = index_.insert(h, inserted);
-    if (inserted) {
-      k = static_cast<std::uint32_t>(arena.size());
-      arena.push_back(0.0f);
-    }
-    return k;
-  }
-  // Room for n more terms without growing the index.
-  void reserve_more(std::size_t n) { index_.reserve(index_.size() + n); }
-  std::size_t size() const { return index_.size(); }
-  void prefetch(std::uint64_t h) const { index_.prefetch(h); }
-  // f(hash, arena index) for every term, in no particular order; the mutable form lets
-  // rebuild() move the weights.
-  template <typename F>
-  void for_each(F f) const {
-    index_.for_each(f);
-  }
-  template <typename F>
-  void for_each(F f) {
-    index_.for_each(f);
-  }
-
- private:
-  FlatMap<std::uint32_t> index_;
 };
 
-// Posting lists, term → (slot, weight's arena index) of every open item holding the term.
+// Posting lists, term → (slot, weight) of every open item holding the term.
 // Each list is one contiguous run of a shared pool, doubled (moved to the pool's end)
 // when full: scoring reads a list as consecutive cache lines, where a chain of chunks
 // was one dependent miss per chunk, and adding a posting never allocates per term. The
-// runs a list outgrew stay unused until clear() (rebuild() rebuilds the lists at least
-// every 1,024 documents), so the pool holds at most about twice the live postings. A
-// slot appears at most once per list, and score() does not depend on the order within
-// a list.
+// runs a list outgrew stay unused until the index is rebuilt (rebuilt(), at least every
+// 1,024 documents), so the pool holds at most about twice the live postings. A slot
+// appears at most once per list, and score() does not depend on the order within a
+// list.
 class PostingIndex {
  public:
   struct Posting {
     std::uint32_t slot;
-    std::uint32_t weight;  // index in the WeightArena
+    float weight;  // the item's weight for the term
   };
   struct List {
     std::uint32_t begin = 0, size = 0;  // a run of the pool, of capacity(size) postings
   };
-  // One posting of one of a vector's terms (its index in the vector).
+  // One posting of one of a vector's terms (its index in the vector), and where it is
+  // in the pool (valid while version() stays the same).
   struct Hit {
     std::uint32_t term;
     std::uint32_t slot;
-    std::uint32_t weight;
+    float weight;
+    std::uint32_t at;
   };
 
-  void add(std::uint64_t h, std::uint32_t slot, std::uint32_t weight) {
-    bool inserted;
-    append(lists_.insert(h, inserted), {slot, weight});
-  }
-
-  // add() for each (hash, weight) of `added`, in order, all into `slot`: the same lists
-  // in the same order, with the map's and the lists' misses overlapped (see
+  // A posting (slot, weight) for each (hash, weight) of `added`, in order: the lists'
+  // map entries and runs looked up first, so their misses overlap (see
   // FlatMap::prefetch). `lists` is scratch.
-  void add_all(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& added, std::uint32_t slot,
+  void add_all(const std::vector<std::pair<std::uint64_t, float>>& added, std::uint32_t slot,
                std::vector<List*>& lists) {
+    ++version_;
     for (const auto& a : added) lists_.prefetch(a.first);
     // No insert below may grow the map, so the List pointers hold until the appends.
     lists_.reserve(lists_.size() + added.size());
@@ -240,11 +201,9 @@ class PostingIndex {
   }
 
   // The postings of v's terms, term by term, each list in its order, read in passes (the
-  // lists' map entries, then their runs, then the weights) so that each pass's cache
-  // misses overlap across the terms. Each posting's weight is prefetched for the caller.
-  // `lists` is scratch.
-  void gather(const std::vector<WeightedTerm>& v, const WeightArena& arena, std::vector<List>& lists,
-              std::vector<Hit>& hits) const {
+  // lists' map entries, then their runs) so that each pass's cache misses overlap
+  // across the terms. `lists` is scratch.
+  void gather(const std::vector<WeightedTerm>& v, std::vector<List>& lists, std::vector<Hit>& hits) const {
     for (const auto& t : v) lists_.prefetch(t.hash);
     lists.clear();
     for (const auto& t : v) {
@@ -260,17 +219,46 @@ class PostingIndex {
     for (std::uint32_t i = 0; i < lists.size(); ++i)
       for (std::uint32_t k = lists[i].begin, end = lists[i].begin + lists[i].size; k < end; ++k) {
         const Posting p = pool_[k];
-        __builtin_prefetch(&arena[p.weight]);
-        hits.push_back({i, p.slot, p.weight});
+        hits.push_back({i, p.slot, p.weight, k});
       }
   }
-  std::size_t lists() const { return lists_.size(); }
-  // Empty, with room for `lists` lists (rebuild() refills about as many: no regrowth).
-  void clear(std::size_t lists = 0) {
-    lists_.clear();
-    lists_.reserve(lists);
-    pool_.clear();
+  // The weight of the posting at `at` (from a Hit of the current version).
+  float& weight_at(std::uint32_t at) { return pool_[at].weight; }
+
+  // f(hash, posting) for every posting, list by list, in no particular order.
+  template <typename F>
+  void for_each(F f) const {
+    lists_.for_each([&](std::uint64_t h, const List& list) {
+      for (std::uint32_t k = list.begin; k < list.begin + list.size; ++k) f(h, pool_[k]);
+    });
   }
+
+  // The index without the postings of dropped slots, the others renumbered:
+  // new_slot[slot] is a slot's new number, or kDropped. Each list keeps its order; a
+  // list left empty goes. One pass over the lists, no weight moves elsewhere.
+  static constexpr std::uint32_t kDropped = ~std::uint32_t{0};
+  PostingIndex rebuilt(const std::vector<std::uint32_t>& new_slot) const {
+    PostingIndex out;
+    out.version_ = version_ + 1;
+    out.lists_.reserve(lists_.size());
+    out.pool_.reserve(pool_.size() / 2 + 16);
+    lists_.for_each([&](std::uint64_t h, const List& list) {
+      std::uint32_t live = 0;
+      for (std::uint32_t k = list.begin; k < list.begin + list.size; ++k) live += new_slot[pool_[k].slot] != kDropped;
+      if (live == 0) return;
+      bool inserted;
+      List& to = out.lists_.insert(h, inserted);
+      to.begin = static_cast<std::uint32_t>(out.pool_.size());
+      out.pool_.resize(out.pool_.size() + capacity(live));
+      for (std::uint32_t k = list.begin; k < list.begin + list.size; ++k)
+        if (const std::uint32_t slot = new_slot[pool_[k].slot]; slot != kDropped)
+          out.pool_[to.begin + to.size++] = {slot, pool_[k].weight};
+    });
+    return out;
+  }
+  // Changes with every change of the postings' places: what gather() returned holds
+  // while it stays the same. (weight_at() changes a weight in place.)
+  std::uint64_t version() const { return version_; }
 
  private:
   static std::uint32_t capacity(std::uint32_t n) { return n <= 4 ? 4 : std::bit_ceil(n); }
@@ -286,6 +274,7 @@ class PostingIndex {
 
   FlatMap<List> lists_;
   std::vector<Posting> pool_;
+  std::uint64_t version_ = 0;
 };
 
 struct Event {
@@ -313,27 +302,59 @@ struct Story {
 
 // Scratch of add_to() and score(), kept by the clusterer so a document allocates nothing.
 struct ScoreScratch {
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> added;
+  std::vector<std::pair<std::uint64_t, float>> added;
   std::vector<PostingIndex::List*> list_refs;
   std::vector<PostingIndex::List> lists;
+  // The postings of the last vector gathered: its term hashes, in order, and the
+  // postings' version then. Hits depend on nothing else (not on the vector's weights).
+  // (Their weights are as gathered: add_to() reads only their places.)
   std::vector<PostingIndex::Hit> hits;
+  std::vector<std::uint64_t> hits_terms;
+  std::uint64_t hits_version = ~std::uint64_t{0};
+  std::vector<std::uint32_t> held;  // add_to(): where each term's posting of the slot is
 };
+
+// scratch.hits = the postings of v's terms, unless they already are.
+void gather(const std::vector<WeightedTerm>& v, const PostingIndex& postings, ScoreScratch& scratch) {
+  auto same_terms = [&] {
+    if (scratch.hits_terms.size() != v.size()) return false;
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (scratch.hits_terms[i] != v[i].hash) return false;
+    return true;
+  };
+  if (scratch.hits_version == postings.version() && same_terms()) return;
+  postings.gather(v, scratch.lists, scratch.hits);
+  scratch.hits_terms.clear();
+  for (const auto& t : v) scratch.hits_terms.push_back(t.hash);
+  scratch.hits_version = postings.version();
+}
 
 // Adds a vector to a centroid; new terms get a posting so later documents find it. (The
 // postings are added after all the weights, in the same order: prefetched together.)
+//
+// Which of v's terms the centroid holds, and where its weight is, the postings say: the
+// centroid of `slot` holds term h with weight w exactly when h's list has the posting
+// (slot, w) (add_to adds one for every term a centroid gains, rebuild() renumbers them,
+// nothing else adds any, and a slot is reused only after rebuild() dropped every
+// posting of its former item). score() gathered v's postings just before, so they are
+// at hand: no lookup per term. A new term's weight starts at 0 and takes the
+// document's weight by the same float addition as a held one.
 void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, PostingIndex& postings,
-            WeightArena& arena, ScoreScratch& scratch) {
-  c.reserve_more(v.size());
-  for (const auto& t : v) c.prefetch(t.hash);
+            ScoreScratch& scratch) {
+  constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
+  gather(v, postings, scratch);  // a no-op after score(v)
+  std::vector<std::uint32_t>& held = scratch.held;
+  held.assign(v.size(), kAbsent);
+  for (const PostingIndex::Hit& hit : scratch.hits)
+    if (hit.slot == slot) held[hit.term] = hit.at;
   scratch.added.clear();
-  for (const auto& t : v) {
-    bool inserted;
-    const std::uint32_t k = c.weight(t.hash, arena, inserted);
-    float& w = arena[k];
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    float fresh = 0.0f;
+    float& w = held[i] == kAbsent ? fresh : postings.weight_at(held[i]);
     const double before = w;
-    w += t.weight;
+    w += v[i].weight;
     c.norm2 += double(w) * w - before * before;
-    if (inserted) scratch.added.emplace_back(t.hash, k);
+    if (held[i] == kAbsent) scratch.added.emplace_back(v[i].hash, fresh);
   }
   postings.add_all(scratch.added, slot, scratch.list_refs);
 }
@@ -346,19 +367,18 @@ void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot,
 // total order, so it does not matter either.)
 //
 // The postings are gathered first (PostingIndex::gather, in the same order), so the
-// random reads of lists, chunks and weights overlap instead of stalling one by one.
+// random reads of lists and runs overlap instead of stalling one by one.
 template <typename Item>
-void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const WeightArena& arena,
-           const std::vector<Item>& items, std::vector<double>& acc, std::vector<std::uint32_t>& touched,
-           ScoreScratch& scratch) {
+void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const std::vector<Item>& items,
+           std::vector<double>& acc, std::vector<std::uint32_t>& touched, ScoreScratch& scratch) {
   if (acc.size() < items.size()) acc.resize(items.size(), 0.0);
-  postings.gather(v, arena, scratch.lists, scratch.hits);
+  gather(v, postings, scratch);
   for (const PostingIndex::Hit& hit : scratch.hits) {
     const std::uint32_t slot = hit.slot;
     if (!items[slot].open) continue;
     const double x = v[hit.term].weight;
     if (acc[slot] == 0.0) touched.push_back(slot);
-    acc[slot] += x * arena[hit.weight];
+    acc[slot] += x * hit.weight;
   }
 }
 
@@ -427,7 +447,6 @@ struct EventClusterer::State {
   std::vector<Event> events;
   std::vector<Story> stories;
   PostingIndex event_postings;
-  WeightArena weights;  // of the events' centroids
   FlatMap<std::uint32_t> story_slot;  // story id -> index in `stories`
   StorySketches sketches;  // each open story's last retired event
   // The closest open event of each story that shares a term with the document: a new
@@ -583,7 +602,7 @@ struct EventClusterer::State {
     // whose own date contradicts what it reports, such as a mirror's capture date).
     touched.clear();
     story_sims.clear();
-    score(v, event_postings, weights, events, acc, touched, scratch);
+    score(v, event_postings, events, acc, touched, scratch);
     // Counted on the document's own terms (before the tf-idf tail is cut), so a long
     // article is never taken for a short one.
     const double event_threshold =
@@ -640,7 +659,7 @@ struct EventClusterer::State {
       e.story = pick_story(terms.names, day, out.new_story);
     }
     Event& e = events[slot];
-    add_to(e.centroid, v, slot, event_postings, weights, scratch);
+    add_to(e.centroid, v, slot, event_postings, scratch);
     ++e.size;
     e.last_seq = docs;
     if (!lang.empty() && std::find(e.langs.begin(), e.langs.end(), lang) == e.langs.end()) e.langs.emplace_back(lang);
@@ -746,47 +765,44 @@ struct EventClusterer::State {
     return changed;
   }
 
-  void rebuild() {
-    // What the stories remember of the events that retired: of each story still open,
-    // the event that retired last (set in order of last activity, so it replaces the
-    // others).
+  // What the stories remember of the events that retired (before their postings go): of
+  // each story still open, the event that retired last (set in order of last activity,
+  // so it replaces the others).
+  void remember_retired_events() {
     for (const Story& st : stories)
       if (!st.open) sketches.drop(st.id);
-    std::vector<std::pair<std::uint64_t, std::size_t>> retired;  // (last_seq, index)
+    constexpr std::uint32_t kNone = ~0u;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> retired;  // (last_seq, slot)
     for (std::size_t i = 0; i < events.size(); ++i) {
-      const Event& e = events[i];
-      const std::uint32_t* story = story_slot.find(e.story);
-      if (!e.open && story && stories[*story].open) retired.emplace_back(e.last_seq, i);
+      const std::uint32_t* story = story_slot.find(events[i].story);
+      if (!events[i].open && story && stories[*story].open) retired.emplace_back(events[i].last_seq, i);
     }
+    if (retired.empty()) return;
     std::sort(retired.begin(), retired.end());
-    for (const auto& [seq, i] : retired) {
-      const Event& e = events[i];
-      std::vector<WeightedTerm> terms;
-      terms.reserve(e.centroid.size());
-      e.centroid.for_each([&](std::uint64_t h, std::uint32_t k) { terms.push_back({h, weights[k]}); });
-      sketches.set(e.story, StorySketches::strongest(std::move(terms), e.centroid.norm2, kSketchTerms));
+    std::vector<std::uint32_t> rank(events.size(), kNone);
+    for (std::uint32_t k = 0; k < retired.size(); ++k) rank[retired[k].second] = k;
+    std::vector<std::vector<WeightedTerm>> terms(retired.size());
+    event_postings.for_each([&](std::uint64_t h, const PostingIndex::Posting& p) {
+      if (rank[p.slot] != kNone) terms[rank[p.slot]].push_back({h, p.weight});
+    });
+    for (std::uint32_t k = 0; k < retired.size(); ++k) {
+      const Event& e = events[retired[k].second];
+      sketches.set(e.story, StorySketches::strongest(std::move(terms[k]), e.centroid.norm2, kSketchTerms));
     }
+  }
+
+  void rebuild() {
+    remember_retired_events();
+    // The open events keep their order, so their new slots count them.
+    std::vector<std::uint32_t> new_slot(events.size(), PostingIndex::kDropped);
+    std::uint32_t next = 0;
+    for (std::size_t i = 0; i < events.size(); ++i)
+      if (events[i].open) new_slot[i] = next++;
     std::erase_if(events, [](const Event& e) { return !e.open; });
     std::erase_if(stories, [](const Story& s) { return !s.open; });
-    event_postings.clear(event_postings.lists());
+    event_postings = event_postings.rebuilt(new_slot);
     story_slot.clear();
     for (std::size_t i = 0; i < stories.size(); ++i) story_slot[stories[i].id] = static_cast<std::uint32_t>(i);
-    // The surviving weights move to a new arena, each event's together.
-    WeightArena compact;
-    std::size_t live = 0;
-    for (const Event& e : events) live += e.centroid.size();
-    compact.reserve(live);
-    for (std::size_t i = 0; i < events.size(); ++i) {
-      scratch.added.clear();
-      events[i].centroid.for_each([&](std::uint64_t h, std::uint32_t& k) {
-        const auto moved = static_cast<std::uint32_t>(compact.size());
-        compact.push_back(weights[k]);
-        k = moved;
-        scratch.added.emplace_back(h, moved);
-      });
-      event_postings.add_all(scratch.added, static_cast<std::uint32_t>(i), scratch.list_refs);  // prefetched
-    }
-    weights.swap(compact);
   }
 };
 
@@ -822,10 +838,12 @@ std::string EventClusterer::serialize() const {
     put_u64(out, h);
     put_u64(out, n);
   }
-  auto put_centroid = [&](const Centroid& c) {
-    std::vector<std::pair<std::uint64_t, float>> w;
-    w.reserve(c.size());
-    c.for_each([&](std::uint64_t h, std::uint32_t k) { w.emplace_back(h, s.weights[k]); });
+  // Each event's terms and weights, from the postings.
+  std::vector<std::vector<std::pair<std::uint64_t, float>>> centroid_terms(s.events.size());
+  s.event_postings.for_each([&](std::uint64_t h, const PostingIndex::Posting& p) {
+    if (s.events[p.slot].open) centroid_terms[p.slot].emplace_back(h, p.weight);
+  });
+  auto put_centroid = [&](const Centroid& c, std::vector<std::pair<std::uint64_t, float>>& w) {
     std::sort(w.begin(), w.end());
     put_u64(out, w.size());
     for (auto [h, x] : w) {
@@ -836,7 +854,8 @@ std::string EventClusterer::serialize() const {
   };
   auto day = [](int d) { return static_cast<std::uint64_t>(static_cast<std::int64_t>(d)); };
   put_u64(out, s.open_events);
-  for (const Event& e : s.events) {
+  for (std::size_t i = 0; i < s.events.size(); ++i) {
+    const Event& e = s.events[i];
     if (!e.open) continue;
     put_u64(out, e.id);
     put_u64(out, e.story);
@@ -846,7 +865,7 @@ std::string EventClusterer::serialize() const {
     put_u64(out, e.size);
     put_u64(out, e.langs.size());
     for (const auto& l : e.langs) put_str(out, l);
-    put_centroid(e.centroid);
+    put_centroid(e.centroid, centroid_terms[i]);
   }
   put_u64(out, s.open_stories);
   for (const Story& st : s.stories) {
@@ -895,14 +914,18 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     const std::uint64_t h = r.u64();
     s.df[h] = static_cast<std::uint32_t>(r.u64());
   }
-  auto get_centroid = [&](Centroid& c) {
+  // serialize() writes a centroid's terms in increasing order: a repeated term (which
+  // would score twice) can only be corruption.
+  bool repeated_term = false;
+  auto get_centroid = [&](Centroid& c, std::uint32_t slot) {
     const std::uint64_t n = r.u64();
+    s.scratch.added.clear();
     for (std::uint64_t i = 0; i < n && r.ok(); ++i) {
       const std::uint64_t h = r.u64();
-      bool inserted;
-      const std::uint32_t k = c.weight(h, s.weights, inserted);
-      s.weights[k] = static_cast<float>(r.f64());
+      if (i > 0 && h <= s.scratch.added.back().first) repeated_term = true;
+      s.scratch.added.emplace_back(h, static_cast<float>(r.f64()));
     }
+    s.event_postings.add_all(s.scratch.added, slot, s.scratch.list_refs);
     c.norm2 = r.f64();
   };
   auto day = [&] { return static_cast<int>(static_cast<std::int64_t>(r.u64())); };
@@ -916,7 +939,7 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     e.last_seq = r.u64();
     e.size = static_cast<std::uint32_t>(r.u64());
     for (std::uint64_t n = r.u64(), k = 0; k < n && r.ok() && k < 64; ++k) e.langs.push_back(r.str());
-    get_centroid(e.centroid);
+    get_centroid(e.centroid, static_cast<std::uint32_t>(s.events.size() - 1));
     e.open = true;
   }
   const std::uint64_t n_stories = r.u64();
@@ -943,7 +966,7 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     }
     s.sketches.set(story, std::move(terms));
   }
-  if (!r.ok() || !r.at_end()) return Status::Error("event state: truncated or corrupt");
+  if (!r.ok() || !r.at_end() || repeated_term) return Status::Error("event state: truncated or corrupt");
   s.open_events = s.events.size();
   s.open_stories = s.stories.size();
   s.rebuild();

@@ -33,6 +33,35 @@ TEST(EventTerms, NumbersAndDaysAgreeAcrossWritings) {
   EXPECT_TRUE(t.terms.empty());
 }
 
+// document_terms memoizes what it makes of a plain word: a text read a second time (every
+// word then answered by the memo) gives what it gave the first time, months, scales,
+// possessives and words around the memo's 16-byte key limit included.
+TEST(EventTerms, MemoizedWordsGiveWhatTheRulesGive) {
+  const char* title = "Strikes in May: 4.6 million Reid's abcdefghijklmnop abcdefghijklmnopq";
+  const char* text =
+      "Reid's strikes struck March 13 and 13 May; a billion taxes, pushes. May may strike "
+      "abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopqr September according themselves.";
+  auto same = [](const DocumentTerms& a, const DocumentTerms& b) {
+    if (a.terms.size() != b.terms.size() || a.names != b.names || a.month_days != b.month_days) return false;
+    for (std::size_t i = 0; i < a.terms.size(); ++i)
+      if (a.terms[i].hash != b.terms[i].hash || a.terms[i].weight != b.terms[i].weight) return false;
+    return true;
+  };
+  const auto first = document_terms(title, text, nullptr);
+  const auto again = document_terms(title, text, nullptr);
+  EXPECT_TRUE(same(first, again));
+  // The words one by one: each one's term is its own rules' answer, memo or not.
+  for (const char* w : {"strikes", "taxes", "abcdefghijklmnop", "abcdefghijklmnopq"}) {
+    const auto t = document_terms("", w, nullptr);
+    ASSERT_EQ(t.terms.size(), 1u) << w;
+    EXPECT_EQ(t.terms[0].hash, term_hash(w)) << w;
+  }
+  EXPECT_TRUE(document_terms("", "according themselves", nullptr).terms.empty());
+  EXPECT_EQ(document_terms("", "May 13", nullptr).month_days, std::vector<int>{513});
+  // The day 5-13, 13 itself and 4600000.
+  EXPECT_EQ(document_terms("", "may 13 and 4.6 million", nullptr).names.size(), 3u);
+}
+
 struct Doc {
   const char* title;
   const char* text;
