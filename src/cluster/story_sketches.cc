@@ -67,7 +67,9 @@ std::vector<WeightedTerm> StorySketches::strongest(std::vector<WeightedTerm> c, 
   const float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
   for (WeightedTerm& t : c) t.weight *= inv;
   std::sort(c.begin(), c.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
-  return c;
+  // A copy of the k terms: c still has the capacity of the whole centroid, thousands of
+  // terms, and a sketch is kept for as long as its story stays open.
+  return std::vector<WeightedTerm>(c.begin(), c.end());
 }
 
 }  // namespace storyline
