@@ -2,47 +2,66 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace storyline {
 
 void StorySketches::set(std::uint64_t story, std::vector<WeightedTerm> terms) {
-  drop(story);
   Sketch& s = sketches_[story];
+  stale_ += s.terms.size();
   s.generation = next_generation_++;
   s.terms = std::move(terms);
-  for (const WeightedTerm& t : s.terms) postings_[t.hash].push_back({story, s.generation, t.weight});
-  live_postings_ += s.terms.size();
-  all_postings_ += s.terms.size();
+  for (const WeightedTerm& t : s.terms) pending_.push_back({t.hash, story, s.generation, t.weight});
 }
 
 void StorySketches::drop(std::uint64_t story) {
   auto it = sketches_.find(story);
   if (it == sketches_.end()) return;
-  live_postings_ -= it->second.terms.size();
+  stale_ += it->second.terms.size();
   sketches_.erase(it);
-  // Stale postings stay until they outnumber the live ones: each set() then costs its
-  // own terms, amortized, instead of a search through the lists.
-  if (all_postings_ > 2 * live_postings_ + 1024) compact();
 }
 
-void StorySketches::compact() {
-  postings_.clear();
-  all_postings_ = live_postings_;
-  for (const auto& [story, s] : sketches_)
-    for (const WeightedTerm& t : s.terms) postings_[t.hash].push_back({story, s.generation, t.weight});
+bool StorySketches::live(const Posting& p) const {
+  auto s = sketches_.find(p.story);
+  return s != sketches_.end() && s->second.generation == p.generation;
 }
 
-void StorySketches::score(const std::vector<WeightedTerm>& v, std::vector<std::pair<std::uint64_t, double>>& out) const {
+void StorySketches::merge_pending() {
+  // Sets come in batches (the events that retired since the last check), scores once per
+  // new event: sorting a batch and merging it costs O(index) per batch, where keeping a
+  // hash map of lists cost several times the memory. Stale postings (a story that set
+  // another sketch or retired) are skipped when scoring and dropped once they could make
+  // up half the index, so it holds at most about twice the live ones.
+  const auto before = [](const Posting& a, const Posting& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.story < b.story;
+  };
+  std::erase_if(pending_, [&](const Posting& p) { return !live(p); });
+  std::sort(pending_.begin(), pending_.end(), before);
+  std::vector<Posting> merged;
+  merged.reserve(index_.size() + pending_.size());
+  if (2 * stale_ > index_.size()) {
+    std::copy_if(index_.begin(), index_.end(), std::back_inserter(merged), [&](const Posting& p) { return live(p); });
+    stale_ = 0;
+  } else {
+    merged.insert(merged.end(), index_.begin(), index_.end());
+  }
+  const auto middle = merged.size();
+  merged.insert(merged.end(), pending_.begin(), pending_.end());
+  std::inplace_merge(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(middle), merged.end(), before);
+  index_.swap(merged);
+  pending_.clear();
+}
+
+void StorySketches::score(const std::vector<WeightedTerm>& v, std::vector<std::pair<std::uint64_t, double>>& out) {
   out.clear();
+  if (!pending_.empty()) merge_pending();
+  if (index_.empty()) return;
   std::unordered_map<std::uint64_t, double> acc;
   for (const WeightedTerm& t : v) {
-    auto list = postings_.find(t.hash);
-    if (list == postings_.end()) continue;
-    for (const Posting& p : list->second) {
-      auto s = sketches_.find(p.story);
-      if (s == sketches_.end() || s->second.generation != p.generation) continue;
-      acc[p.story] += double(t.weight) * p.weight;
-    }
+    auto it = std::lower_bound(index_.begin(), index_.end(), t.hash,
+                               [](const Posting& p, std::uint64_t h) { return p.hash < h; });
+    for (; it != index_.end() && it->hash == t.hash; ++it)
+      if (live(*it)) acc[it->story] += double(t.weight) * it->weight;
   }
   out.assign(acc.begin(), acc.end());
   std::sort(out.begin(), out.end());
