@@ -679,6 +679,20 @@ struct EventClusterer::State {
   // The lowest similarity at which a story can take a new event (with many shared names).
   double story_floor() const { return std::min(options.story_threshold, options.story_names_threshold); }
 
+  // The names a document shares with a story, leaving out those in more than
+  // story_specific_name_share of the documents so far: weekdays, "U.S.", an agency's name
+  // are shared by any two long articles, and a large story would collect them all.
+  int specific_shared_names(const std::vector<std::uint64_t>& names, const Story& s) const {
+    const double most = options.story_specific_name_share * (static_cast<double>(docs) + options.idf_prior_documents);
+    int n = 0;
+    for (std::uint64_t name : names) {
+      if (s.names.find(name) == nullptr) continue;
+      const std::uint32_t* d = df.find(name);
+      n += d == nullptr || *d <= most ? 1 : 0;
+    }
+    return n;
+  }
+
   // A story is as similar as its most similar event, open or remembered.
   void note_story_sim(std::uint64_t story, double sim) {
     auto it = std::find_if(story_sims.begin(), story_sims.end(), [&](const auto& p) { return p.first == story; });
@@ -701,7 +715,7 @@ struct EventClusterer::State {
       int shared = 0;
       for (std::uint64_t n : names) shared += s.names.find(n) != nullptr ? 1 : 0;
       if (shared < options.story_min_shared_names) continue;
-      if (sim < options.story_threshold && shared < options.story_many_shared_names) continue;
+      if (sim < options.story_threshold && specific_shared_names(names, s) < options.story_many_shared_names) continue;
       if (sim > best || (sim == best && chosen && s.id < chosen->id)) {
         best = sim;
         chosen = &s;
