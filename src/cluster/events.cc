@@ -149,8 +149,8 @@ class FlatMap {
 // norm: scoring reads a weight with the posting it walks
 // anyway, where a separate array of weights cost one random read per posting, and no
 // term → weight map per event has to be kept in step. Which of a document's terms an
-// event holds, and where their weights are, the postings score() gathered for that
-// document say (see add_to).
+// event holds, and where their weights are, its postings in those terms' lists say (see
+// add_to).
 struct Centroid {
   double norm2 = 0;
 };
@@ -172,21 +172,11 @@ class PostingIndex {
   struct List {
     std::uint32_t begin = 0, size = 0;  // a run of the pool, of capacity(size) postings
   };
-  // One posting of one of a vector's terms (its index in the vector), and where it is
-  // in the pool (valid while version() stays the same).
-  struct Hit {
-    std::uint32_t term;
-    std::uint32_t slot;
-    float weight;
-    std::uint32_t at;
-  };
-
   // A posting (slot, weight) for each (hash, weight) of `added`, in order: the lists'
   // map entries and runs looked up first, so their misses overlap (see
   // FlatMap::prefetch). `lists` is scratch.
   void add_all(const std::vector<std::pair<std::uint64_t, float>>& added, std::uint32_t slot,
                std::vector<List*>& lists) {
-    ++version_;
     for (const auto& a : added) lists_.prefetch(a.first);
     // No insert below may grow the map, so the List pointers hold until the appends.
     lists_.reserve(lists_.size() + added.size());
@@ -200,10 +190,10 @@ class PostingIndex {
     for (std::size_t k = 0; k < added.size(); ++k) append(*lists[k], {slot, added[k].second});
   }
 
-  // The postings of v's terms, term by term, each list in its order, read in passes (the
-  // lists' map entries, then their runs) so that each pass's cache misses overlap
-  // across the terms. `lists` is scratch.
-  void gather(const std::vector<WeightedTerm>& v, std::vector<List>& lists, std::vector<Hit>& hits) const {
+  // The lists of v's terms (an empty one for a term without), looked up in passes (the
+  // lists' map entries, then their runs prefetched) so that each pass's cache misses
+  // overlap across the terms. Valid until the next add_all or rebuilt.
+  void find_lists(const std::vector<WeightedTerm>& v, std::vector<List>& lists) const {
     for (const auto& t : v) lists_.prefetch(t.hash);
     lists.clear();
     for (const auto& t : v) {
@@ -215,15 +205,10 @@ class PostingIndex {
       for (std::uint32_t k = list->begin; k < end; k += 8) __builtin_prefetch(&pool_[k]);
       __builtin_prefetch(&pool_[end - 1]);
     }
-    hits.clear();
-    for (std::uint32_t i = 0; i < lists.size(); ++i)
-      for (std::uint32_t k = lists[i].begin, end = lists[i].begin + lists[i].size; k < end; ++k) {
-        const Posting p = pool_[k];
-        hits.push_back({i, p.slot, p.weight, k});
-      }
   }
-  // The weight of the posting at `at` (from a Hit of the current version).
-  float& weight_at(std::uint32_t at) { return pool_[at].weight; }
+  // A list's postings: list.size of them from here, valid until the next add_all or rebuilt.
+  const Posting* postings(const List& list) const { return pool_.data() + list.begin; }
+  Posting* postings(const List& list) { return pool_.data() + list.begin; }
 
   // f(hash, posting) for every posting, list by list, in no particular order.
   template <typename F>
@@ -239,7 +224,6 @@ class PostingIndex {
   static constexpr std::uint32_t kDropped = ~std::uint32_t{0};
   PostingIndex rebuilt(const std::vector<std::uint32_t>& new_slot) const {
     PostingIndex out;
-    out.version_ = version_ + 1;
     out.lists_.reserve(lists_.size());
     out.pool_.reserve(pool_.size() / 2 + 16);
     lists_.for_each([&](std::uint64_t h, const List& list) {
@@ -256,9 +240,6 @@ class PostingIndex {
     });
     return out;
   }
-  // Changes with every change of the postings' places: what gather() returned holds
-  // while it stays the same. (weight_at() changes a weight in place.)
-  std::uint64_t version() const { return version_; }
 
  private:
   static std::uint32_t capacity(std::uint32_t n) { return n <= 4 ? 4 : std::bit_ceil(n); }
@@ -274,7 +255,6 @@ class PostingIndex {
 
   FlatMap<List> lists_;
   std::vector<Posting> pool_;
-  std::uint64_t version_ = 0;
 };
 
 struct Event {
@@ -304,30 +284,9 @@ struct Story {
 struct ScoreScratch {
   std::vector<std::pair<std::uint64_t, float>> added;
   std::vector<PostingIndex::List*> list_refs;
+  // The lists of the vector score() scored last, term by term: add_to() reuses them.
   std::vector<PostingIndex::List> lists;
-  // The postings of the last vector gathered: its term hashes, in order, and the
-  // postings' version then. Hits depend on nothing else (not on the vector's weights).
-  // (Their weights are as gathered: add_to() reads only their places.)
-  std::vector<PostingIndex::Hit> hits;
-  std::vector<std::uint64_t> hits_terms;
-  std::uint64_t hits_version = ~std::uint64_t{0};
-  std::vector<std::uint32_t> held;  // add_to(): where each term's posting of the slot is
 };
-
-// scratch.hits = the postings of v's terms, unless they already are.
-void gather(const std::vector<WeightedTerm>& v, const PostingIndex& postings, ScoreScratch& scratch) {
-  auto same_terms = [&] {
-    if (scratch.hits_terms.size() != v.size()) return false;
-    for (std::size_t i = 0; i < v.size(); ++i)
-      if (scratch.hits_terms[i] != v[i].hash) return false;
-    return true;
-  };
-  if (scratch.hits_version == postings.version() && same_terms()) return;
-  postings.gather(v, scratch.lists, scratch.hits);
-  scratch.hits_terms.clear();
-  for (const auto& t : v) scratch.hits_terms.push_back(t.hash);
-  scratch.hits_version = postings.version();
-}
 
 // Adds a vector to a centroid; new terms get a posting so later documents find it. (The
 // postings are added after all the weights, in the same order: prefetched together.)
@@ -336,25 +295,29 @@ void gather(const std::vector<WeightedTerm>& v, const PostingIndex& postings, Sc
 // centroid of `slot` holds term h with weight w exactly when h's list has the posting
 // (slot, w) (add_to adds one for every term a centroid gains, rebuild() renumbers them,
 // nothing else adds any, and a slot is reused only after rebuild() dropped every
-// posting of its former item). score() gathered v's postings just before, so they are
-// at hand: no lookup per term. A new term's weight starts at 0 and takes the
-// document's weight by the same float addition as a held one.
+// posting of its former item). score(v) found v's lists just before (scratch.lists; no
+// posting was added since) and read them, so they are in the cache: a walk of each
+// list for the slot, no lookup per term. A new term's weight starts at 0 and takes
+// the document's weight by the same float addition as a held one.
 void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, PostingIndex& postings,
             ScoreScratch& scratch) {
-  constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
-  gather(v, postings, scratch);  // a no-op after score(v)
-  std::vector<std::uint32_t>& held = scratch.held;
-  held.assign(v.size(), kAbsent);
-  for (const PostingIndex::Hit& hit : scratch.hits)
-    if (hit.slot == slot) held[hit.term] = hit.at;
   scratch.added.clear();
   for (std::size_t i = 0; i < v.size(); ++i) {
+    // The slot's posting in the term's list, if any (at most one).
+    float* held = nullptr;
+    const PostingIndex::List& list = scratch.lists[i];
+    PostingIndex::Posting* p = postings.postings(list);
+    for (std::uint32_t k = 0; k < list.size; ++k)
+      if (p[k].slot == slot) {
+        held = &p[k].weight;
+        break;
+      }
     float fresh = 0.0f;
-    float& w = held[i] == kAbsent ? fresh : postings.weight_at(held[i]);
+    float& w = held == nullptr ? fresh : *held;
     const double before = w;
     w += v[i].weight;
     c.norm2 += double(w) * w - before * before;
-    if (held[i] == kAbsent) scratch.added.emplace_back(v[i].hash, fresh);
+    if (held == nullptr) scratch.added.emplace_back(v[i].hash, fresh);
   }
   postings.add_all(scratch.added, slot, scratch.list_refs);
 }
@@ -366,19 +329,23 @@ void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot,
 // follows the postings, but the callers pick the maximum by (similarity, lowest id), a
 // total order, so it does not matter either.)
 //
-// The postings are gathered first (PostingIndex::gather, in the same order), so the
-// random reads of lists and runs overlap instead of stalling one by one.
+// The lists are found first (PostingIndex::find_lists), so the random reads of lists and
+// runs overlap instead of stalling one by one; then read in place, term by term.
 template <typename Item>
 void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const std::vector<Item>& items,
            std::vector<double>& acc, std::vector<std::uint32_t>& touched, ScoreScratch& scratch) {
   if (acc.size() < items.size()) acc.resize(items.size(), 0.0);
-  gather(v, postings, scratch);
-  for (const PostingIndex::Hit& hit : scratch.hits) {
-    const std::uint32_t slot = hit.slot;
-    if (!items[slot].open) continue;
-    const double x = v[hit.term].weight;
-    if (acc[slot] == 0.0) touched.push_back(slot);
-    acc[slot] += x * hit.weight;
+  postings.find_lists(v, scratch.lists);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const double x = v[i].weight;
+    const PostingIndex::List& list = scratch.lists[i];
+    const PostingIndex::Posting* p = postings.postings(list);
+    for (std::uint32_t k = 0; k < list.size; ++k) {
+      const std::uint32_t slot = p[k].slot;
+      if (!items[slot].open) continue;
+      if (acc[slot] == 0.0) touched.push_back(slot);
+      acc[slot] += x * p[k].weight;
+    }
   }
 }
 
@@ -456,7 +423,7 @@ struct EventClusterer::State {
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
   std::vector<WeightedTerm> vector_;  // weigh()'s output, reused
-  std::vector<std::uint32_t> candidates_;  // weigh()'s scratch
+  std::vector<std::uint32_t> candidates_, radix_counts_;  // weigh()'s scratch
   ScoreScratch scratch;
   std::size_t open_events = 0, open_stories = 0;
 
@@ -506,14 +473,14 @@ struct EventClusterer::State {
       // selection by hash, without the sort.
       //
       // The weights are positive floats, whose bit patterns order as their values: the
-      // k-th largest pattern is found by a radix select (a histogram of one byte per
-      // pass, four passes), which needs no data-dependent branch where nth_element
+      // k-th largest pattern is found by a radix select (a histogram of one digit per
+      // pass), which needs no data-dependent branch where nth_element
       // mispredicts about every other comparison. Ties at the cut are then taken in hash
       // order, as "stronger" ranks them: the same set as select-by-comparison.
       if (k == 0) {
         v.clear();
       } else {
-        const std::uint32_t cut = kth_largest_weight_bits(v, k, candidates_);
+        const std::uint32_t cut = kth_largest_weight_bits(v, k, candidates_, radix_counts_);
         std::size_t ties = k;  // how many terms of weight exactly `cut` to keep
         for (const auto& t : v) ties -= std::bit_cast<std::uint32_t>(t.weight) > cut ? 1 : 0;
         // Compacted in place without a branch on the (unpredictable) weights.
@@ -533,13 +500,22 @@ struct EventClusterer::State {
   }
 
   // The bit pattern of the k-th largest weight of v (1 <= k <= v.size(), weights >= 0).
-  // One byte per pass, from the top; each pass keeps only the candidates that share the
-  // bytes chosen so far, so after the first pass only a few remain. `candidates` is
-  // scratch.
+  // A few digits per pass, from the top; each pass keeps only the candidates that share
+  // the digits chosen so far. The first digit is 12 bits (the exponent and three bits of
+  // mantissa): a document's weights span a few binary orders of magnitude, so a first
+  // digit of one byte (sign and seven exponent bits) split them into two or three
+  // buckets and left nearly all of them for the next pass; twelve bits leave a few
+  // percent. Those few are ranked by comparing each with all (a few hundred branchless
+  // steps); had many shared the bucket, bytes follow (a byte's bucket walk is at most 256
+  // steps, where a second 12-bit digit walked thousands). `counts` (4,096 zeros) comes
+  // back zeroed: each pass clears only the buckets its candidates used, not the whole
+  // array. `candidates` is scratch.
   static std::uint32_t kth_largest_weight_bits(const std::vector<WeightedTerm>& v, std::size_t k,
-                                               std::vector<std::uint32_t>& candidates) {
+                                               std::vector<std::uint32_t>& candidates,
+                                               std::vector<std::uint32_t>& counts) {
     candidates.resize(v.size());
-    std::uint32_t top = 0;  // the largest candidate: its byte is where the walk starts
+    counts.resize(4096);  // zeros when new; every pass leaves them zero
+    std::uint32_t top = 0;  // the largest candidate: its digit is where the walk starts
     for (std::size_t i = 0; i < v.size(); ++i) {
       candidates[i] = std::bit_cast<std::uint32_t>(v[i].weight);
       top = std::max(top, candidates[i]);
@@ -547,18 +523,35 @@ struct EventClusterer::State {
     std::size_t n = v.size();
     std::size_t need = k;  // rank of the answer among the candidates
     std::uint32_t prefix = 0;
-    for (int shift = 24; shift >= 0; shift -= 8) {
-      std::uint32_t count[256] = {};
-      for (std::size_t i = 0; i < n; ++i) ++count[(candidates[i] >> shift) & 255];
-      std::uint32_t digit = (top >> shift) & 255;
+    constexpr struct {
+      int shift;
+      std::uint32_t mask;
+    } kDigits[] = {{20, 4095}, {12, 255}, {4, 255}, {0, 15}};
+    for (const auto [shift, mask] : kDigits) {
+      if (n <= 32) {
+        // The need-th largest of the n left: the one with fewer than `need` candidates
+        // above it and at least `need` at or above it.
+        for (std::size_t i = 0; i < n; ++i) {
+          std::size_t above = 0, at_or_above = 0;
+          for (std::size_t j = 0; j < n; ++j) {
+            above += candidates[j] > candidates[i] ? 1 : 0;
+            at_or_above += candidates[j] >= candidates[i] ? 1 : 0;
+          }
+          if (above < need && need <= at_or_above) return candidates[i];
+        }
+      }
+      std::uint32_t* count = counts.data();
+      for (std::size_t i = 0; i < n; ++i) ++count[(candidates[i] >> shift) & mask];
+      std::uint32_t digit = (top >> shift) & mask;
       while (count[digit] < need) need -= count[digit--];
       prefix |= digit << shift;
       std::size_t m = 0;
       top = 0;
       for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t c = candidates[i];
+        count[(c >> shift) & mask] = 0;
         candidates[m] = c;
-        const bool keep = ((c >> shift) & 255) == digit;
+        const bool keep = ((c >> shift) & mask) == digit;
         m += keep ? 1 : 0;
         top = std::max(top, keep ? c : 0u);
       }
