@@ -220,15 +220,22 @@ class PostingIndex {
 
   // The index without the postings of dropped slots, the others renumbered:
   // new_slot[slot] is a slot's new number, or kDropped. Each list keeps its order; a
-  // list left empty goes. One pass over the lists, no weight moves elsewhere.
+  // list left empty goes. One pass over the lists, no weight moves elsewhere; each
+  // dropped posting is shown to on_dropped(hash, posting) on the way (what a retired
+  // item leaves behind is read without another pass).
   static constexpr std::uint32_t kDropped = ~std::uint32_t{0};
-  PostingIndex rebuilt(const std::vector<std::uint32_t>& new_slot) const {
+  template <typename OnDropped>
+  PostingIndex rebuilt(const std::vector<std::uint32_t>& new_slot, OnDropped on_dropped) const {
     PostingIndex out;
     out.lists_.reserve(lists_.size());
     out.pool_.reserve(pool_.size() / 2 + 16);
     lists_.for_each([&](std::uint64_t h, const List& list) {
       std::uint32_t live = 0;
-      for (std::uint32_t k = list.begin; k < list.begin + list.size; ++k) live += new_slot[pool_[k].slot] != kDropped;
+      for (std::uint32_t k = list.begin; k < list.begin + list.size; ++k) {
+        const bool kept = new_slot[pool_[k].slot] != kDropped;
+        live += kept;
+        if (!kept) on_dropped(h, pool_[k]);
+      }
       if (live == 0) return;
       bool inserted;
       List& to = out.lists_.insert(h, inserted);
@@ -672,16 +679,22 @@ struct EventClusterer::State {
   // The lowest similarity at which a story can take a new event (with many shared names).
   double story_floor() const { return std::min(options.story_threshold, options.story_names_threshold); }
 
-  // The names a document shares with a story, leaving out those in more than
-  // story_specific_name_share of the documents so far: weekdays, "U.S.", an agency's name
-  // are shared by any two long articles, and a large story would collect them all.
-  int specific_shared_names(const std::vector<std::uint64_t>& names, const Story& s) const {
+  // The names a document shares with a story: all of them, and the specific ones, those
+  // in at most story_specific_name_share of the documents so far (weekdays, "U.S.", an
+  // agency's name are shared by any two long articles, and a large story collects them
+  // all). The document frequency is looked up only when the lower threshold needs it.
+  struct SharedNames {
+    int all = 0, specific = 0;
+  };
+  SharedNames shared_names(const std::vector<std::uint64_t>& names, const Story& s, bool count_specific) const {
     const double most = options.story_specific_name_share * (static_cast<double>(docs) + options.idf_prior_documents);
-    int n = 0;
+    SharedNames n;
     for (std::uint64_t name : names) {
       if (s.names.find(name) == nullptr) continue;
+      ++n.all;
+      if (!count_specific) continue;
       const std::uint32_t* d = df.find(name);
-      n += d == nullptr || *d <= most ? 1 : 0;
+      n.specific += d == nullptr || *d <= most ? 1 : 0;
     }
     return n;
   }
@@ -705,10 +718,10 @@ struct EventClusterer::State {
       const Story& s = stories[*slot];
       if (!s.open) continue;
       if (day >= 0 && s.last_day >= 0 && std::abs(day - s.last_day) > options.story_window_days) continue;
-      int shared = 0;
-      for (std::uint64_t n : names) shared += s.names.find(n) != nullptr ? 1 : 0;
-      if (shared < options.story_min_shared_names) continue;
-      if (sim < options.story_threshold && specific_shared_names(names, s) < options.story_many_shared_names) continue;
+      const bool below = sim < options.story_threshold;
+      const SharedNames shared = shared_names(names, s, below);
+      if (shared.all < options.story_min_shared_names) continue;
+      if (below && shared.specific < options.story_many_shared_names) continue;
       if (sim > best || (sim == best && chosen && s.id < chosen->id)) {
         best = sim;
         chosen = &s;
@@ -772,10 +785,11 @@ struct EventClusterer::State {
     return changed;
   }
 
-  // What the stories remember of the events that retired (before their postings go): of
-  // each story still open, the event that retired last (set in order of last activity,
-  // so it replaces the others).
-  void remember_retired_events() {
+  void rebuild() {
+    // What the stories remember of the events that retired: a story that retired forgets
+    // its sketch; one still open keeps the event of it that retired last (sketches are
+    // set in order of last activity, so that one replaces the others). Their terms are
+    // read from the postings as the rebuild drops them.
     for (const Story& st : stories)
       if (!st.open) sketches.drop(st.id);
     constexpr std::uint32_t kNone = ~0u;
@@ -784,30 +798,25 @@ struct EventClusterer::State {
       const std::uint32_t* story = story_slot.find(events[i].story);
       if (!events[i].open && story && stories[*story].open) retired.emplace_back(events[i].last_seq, i);
     }
-    if (retired.empty()) return;
     std::sort(retired.begin(), retired.end());
     std::vector<std::uint32_t> rank(events.size(), kNone);
     for (std::uint32_t k = 0; k < retired.size(); ++k) rank[retired[k].second] = k;
-    std::vector<std::vector<WeightedTerm>> terms(retired.size());
-    event_postings.for_each([&](std::uint64_t h, const PostingIndex::Posting& p) {
-      if (rank[p.slot] != kNone) terms[rank[p.slot]].push_back({h, p.weight});
-    });
-    for (std::uint32_t k = 0; k < retired.size(); ++k) {
-      const Event& e = events[retired[k].second];
-      sketches.set(e.story, StorySketches::strongest(std::move(terms[k]), e.centroid.norm2, kSketchTerms));
-    }
-  }
+    std::vector<std::vector<WeightedTerm>> retired_terms(retired.size());
 
-  void rebuild() {
-    remember_retired_events();
     // The open events keep their order, so their new slots count them.
     std::vector<std::uint32_t> new_slot(events.size(), PostingIndex::kDropped);
     std::uint32_t next = 0;
     for (std::size_t i = 0; i < events.size(); ++i)
       if (events[i].open) new_slot[i] = next++;
+    event_postings = event_postings.rebuilt(new_slot, [&](std::uint64_t h, const PostingIndex::Posting& p) {
+      if (rank[p.slot] != kNone) retired_terms[rank[p.slot]].push_back({h, p.weight});
+    });
+    for (std::uint32_t k = 0; k < retired.size(); ++k) {
+      const Event& e = events[retired[k].second];
+      sketches.set(e.story, StorySketches::strongest(std::move(retired_terms[k]), e.centroid.norm2, kSketchTerms));
+    }
     std::erase_if(events, [](const Event& e) { return !e.open; });
     std::erase_if(stories, [](const Story& s) { return !s.open; });
-    event_postings = event_postings.rebuilt(new_slot);
     story_slot.clear();
     for (std::size_t i = 0; i < stories.size(); ++i) story_slot[stories[i].id] = static_cast<std::uint32_t>(i);
   }
