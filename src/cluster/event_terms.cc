@@ -143,10 +143,12 @@ bool is_stopword(std::string_view w) { return word_table().find(w, w.size() <= 8
 // buffers: only a pure function of the word is cached, so document_terms stays pure.
 class WordMemo {
  public:
+  // hash == kNoTerm: the word yields no term. A word whose term hash is kNoTerm itself
+  // (one in 2^64) is never memoized, so a hit never mistakes one for the other.
+  static constexpr std::uint64_t kNoTerm = 0;
   struct Entry {
     std::uint64_t lo = 0, hi = 0;  // lo == 0: empty (every word's first byte is nonzero)
-    std::uint64_t hash = 0;
-    bool emit = false;  // false: the word yields no term
+    std::uint64_t hash = kNoTerm;
   };
   static constexpr std::size_t kMaxWord = 16;
 
@@ -156,7 +158,7 @@ class WordMemo {
   }
 
  private:
-  static constexpr unsigned kBits = 13;  // 8,192 entries of 32 bytes (2^15 measured slower: cache)
+  static constexpr unsigned kBits = 14;  // 16,384 entries of 24 bytes
   std::array<Entry, std::size_t{1} << kBits> entries_{};
 };
 
@@ -350,6 +352,31 @@ inline unsigned ascii_word_prefix16(const unsigned char* p, char* out) {
   const auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
   return static_cast<unsigned>(std::countr_one(word));  // 16 when all are
 }
+
+// The word that opens the 16 bytes at p, when it ends inside them: returns its length n
+// (how many bytes from the first are ASCII letters or digits, as above) and sets lo, hi
+// to its bytes lowered and packed as WordMemo keys a word (bytes 0..7 and 8..15, zero
+// past n; x86 is little-endian, so this is pack()). Returns 16, leaving lo and hi
+// unset, when all 16 bytes are letters or digits.
+inline unsigned packed_ascii_word16(const unsigned char* p, std::uint64_t& lo, std::uint64_t& hi) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto in_range = [](__m128i c, char first, char n) {
+    const __m128i shifted = _mm_add_epi8(c, _mm_set1_epi8(static_cast<char>(0x80 - first)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + n)));
+  };
+  const __m128i letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 26);
+  const __m128i digit = in_range(x, '0', 10);
+  const auto n = static_cast<unsigned>(std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))));
+  if (n >= 16) return 16;
+  // 16 - n bytes into sixteen 0xFF and sixteen 0: a mask that keeps the first n bytes.
+  static constexpr unsigned char kKeep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  const __m128i lowered = _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
+  const __m128i word = _mm_and_si128(lowered, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeep + 16 - n)));
+  lo = static_cast<std::uint64_t>(_mm_cvtsi128_si64(word));
+  hi = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(word, word)));
+  return n;
+}
 #endif
 
 // One line (title, paragraph or sentence) at weight w. `sentence_start` tracks whether the
@@ -358,8 +385,11 @@ inline unsigned ascii_word_prefix16(const unsigned char* p, char* out) {
 // Speed matters (the clusterer's budget is tens of microseconds per article): runs of
 // ASCII letters and digits are lowered and copied 16 bytes at a time where SSE2 is
 // there (else byte by byte through a table); only other bytes are decoded. Words
-// longer than kMaxWord are cut (still one term).
-void add_line(std::string_view line, float w, float anchor_weight, const ChineseDictionary* dict, TermSink& sink) {
+// longer than kMaxWord are cut (still one term). The line lies in a buffer that may be
+// read up to readable_end (the title's or the whole text's end): a body line ends at
+// its '\n' or at readable_end.
+void add_line(std::string_view line, const char* readable_end, float w, float anchor_weight, const ChineseDictionary* dict,
+              TermSink& sink) {
   constexpr std::size_t kMaxWord = 48;
   // word[0..len) is the word; the 16 bytes after kMaxWord take the block copies'
   // overrun. Bytes past len are garbage: pack_word() masks them.
@@ -476,7 +506,7 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
         if (memo_entry->lo == lo && memo_entry->hi == hi) {
           month = 0;
           if (pending >= 0) emit_number(1);
-          if (memo_entry->emit) {
+          if (memo_entry->hash != WordMemo::kNoTerm) {
             sink.add(memo_entry->hash, w);
             if (capital && !sentence_start) sink.add_name(memo_entry->hash);
           }
@@ -515,9 +545,12 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
         const std::uint64_t h = hash_of(stem(lowered));
         sink.add(h, w);
         if (capital && !sentence_start) sink.add_name(h);
-        if (memo_entry != nullptr) *memo_entry = {memo_entry->lo, memo_entry->hi, h, true};
+        if (memo_entry != nullptr) {
+          memo_entry->hash = h;
+          if (h == WordMemo::kNoTerm) memo_entry->lo = 0;
+        }
       } else if (memo_entry != nullptr) {
-        memo_entry->emit = false;
+        memo_entry->hash = WordMemo::kNoTerm;
       }
     }
     sentence_start = false;
@@ -535,6 +568,45 @@ void add_line(std::string_view line, float w, float anchor_weight, const Chinese
   };
   for (std::size_t i = 0; i < line.size();) {
     const auto b = static_cast<unsigned char>(line[i]);
+#if defined(__SSE2__)
+    // Most words of a text: a plain word. It opens with a letter (len == 0: no word is
+    // pending) and ends inside the next 16 bytes at an ASCII byte that does not extend it
+    // (not an apostrophe; a letter word is no number, so no '.' or ',' joins it either).
+    // The word is read straight from the text, lowered and packed in registers: a memo
+    // hit is taken at once, as flush() would take it, and a space after the word is
+    // consumed too, as the ' ' branch below would (flush() with no word is a no-op); on
+    // a miss the word is left in `word` as the run below would have left it. The 16 bytes may run past the
+    // line, never past readable_end: a body line is followed by its '\n', which ends a
+    // word like any separator, so n never reaches into the next line.
+    if (len == 0 && kAsciiWordByte[b] > '9' && readable_end - (line.data() + i) >= 16) {
+      const auto* p = reinterpret_cast<const unsigned char*>(line.data()) + i;
+      std::uint64_t lo, hi;
+      const unsigned n = packed_ascii_word16(p, lo, hi);
+      if (n < 16 && p[n] < 0x80 && p[n] != '\'') {
+        const WordMemo::Entry& known = memo.at(lo, hi);
+        if (known.lo == lo && known.hi == hi) {
+          month = 0;
+          if (pending >= 0) emit_number(1);
+          if (known.hash != WordMemo::kNoTerm) {
+            sink.add(known.hash, w);
+            if (b <= 'Z' && !sentence_start) sink.add_name(known.hash);  // a capital: 'A'..'Z' < 'a'
+          }
+          sentence_start = false;
+          i += n + (p[n] == ' ' ? 1 : 0);
+          continue;
+        }
+        // A miss: the word as the run below would have copied it; its terminator (or
+        // the line's end) flushes it.
+        std::memcpy(word, &lo, 8);
+        std::memcpy(word + 8, &hi, 8);
+        len = n;
+        number = false;
+        capital = b <= 'Z';
+        i += n;
+        continue;
+      }
+    }
+#endif
     if (unsigned char c = kAsciiWordByte[b]; c != 0) {
       // A run of ASCII letters and digits, lowered as it is copied: the bulk of any
       // text, in a loop of a load, a table lookup and a store per byte. Same effect as
@@ -655,7 +727,9 @@ std::uint64_t term_hash(std::string_view word) {
 DocumentTerms document_terms(std::string_view title, std::string_view text, const ChineseDictionary* dictionary,
                              const TermOptions& options) {
   TermSink sink;
-  if (!title.empty()) add_line(title, static_cast<float>(options.title_weight), static_cast<float>(options.anchor_weight), dictionary, sink);
+  if (!title.empty())
+    add_line(title, title.data() + title.size(), static_cast<float>(options.title_weight),
+             static_cast<float>(options.anchor_weight), dictionary, sink);
   int k = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
@@ -664,8 +738,8 @@ DocumentTerms document_terms(std::string_view title, std::string_view text, cons
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     if (options.max_body_terms > 0 && sink.size() >= static_cast<std::size_t>(options.max_body_terms)) break;
-    add_line(line, static_cast<float>(1.0 / (1.0 + options.position_decay * k)), static_cast<float>(options.anchor_weight),
-             dictionary, sink);
+    add_line(line, text.data() + text.size(), static_cast<float>(1.0 / (1.0 + options.position_decay * k)),
+             static_cast<float>(options.anchor_weight), dictionary, sink);
     ++k;
   }
   return sink.finish();

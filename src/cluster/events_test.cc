@@ -62,6 +62,29 @@ TEST(EventTerms, MemoizedWordsGiveWhatTheRulesGive) {
   EXPECT_EQ(document_terms("", "may 13 and 4.6 million", nullptr).names.size(), 3u);
 }
 
+// Most words are read straight from the text, 16 bytes at a time, when that many bytes
+// may be read; a word near the end of the text takes the general path. A text and the
+// same text followed by blank lines (which add no term) must agree, cut anywhere: so
+// every word of it is read both ways, with the memo cold and warm.
+TEST(EventTerms, WordsReadInBlocksGiveWhatTheGeneralPathGives) {
+  const std::string text =
+      "Reid's strikes: \"Quoted\" Words\tafter tabs.\r\nMarch 13, 410,000 sedans; 4.6 billion (May 13) "
+      "abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq caf\xc3\xa9 na\xc3\xafve x1 a1b2 1st U.S. "
+      "\xe4\xb8\xad\xe5\x9b\xbd Xi's visit! Don't stop? Rebels' camp, Mr O'Neill at 10:30.";
+  for (std::size_t cut = 1; cut <= text.size(); ++cut) {
+    const std::string body = text.substr(0, cut);
+    const auto plain = document_terms(body.substr(0, cut / 3), body, nullptr);
+    const auto padded = document_terms(body.substr(0, cut / 3), body + std::string(24, '\n'), nullptr);
+    ASSERT_EQ(plain.terms.size(), padded.terms.size()) << cut;
+    for (std::size_t i = 0; i < plain.terms.size(); ++i) {
+      EXPECT_EQ(plain.terms[i].hash, padded.terms[i].hash) << cut;
+      EXPECT_EQ(plain.terms[i].weight, padded.terms[i].weight) << cut;
+    }
+    EXPECT_EQ(plain.names, padded.names) << cut;
+    EXPECT_EQ(plain.month_days, padded.month_days) << cut;
+  }
+}
+
 struct Doc {
   const char* title;
   const char* text;
