@@ -5,11 +5,13 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -325,15 +327,71 @@ int run_search(const std::string& db, const std::string& query, int limit, bool 
   return kExitOk;
 }
 
-int run_copies(const std::string& db, bool json) {
-  auto store = open_for_reading(db);
-  if (!store) return kExitSomeFailed;
-  std::vector<storyline::StoredArticle> articles;
-  storyline::Status st = store->for_each_article([&](const storyline::StoredArticle& sa) { articles.push_back(sa); });
-  if (!st.ok()) {
-    std::cerr << "storyline: " << st.message() << "\n";
-    return kExitSomeFailed;
+// One group of copies as `copies` prints it: the canonical article and each copy with
+// its relation and evidence against the article it was matched with (`copy_of`: the
+// canonical one, or for a copy of a copy, that copy).
+struct CopyGroupView {
+  storyline::StoredArticle canonical;
+  struct Member {
+    storyline::StoredArticle article;
+    std::int64_t copy_of = 0;
+    std::string relation;
+    double jaccard = 0, containment = 0;
+    std::int64_t shared_shingles = 0, words_added = 0, words_removed = 0;
+  };
+  std::vector<Member> copies;
+};
+
+// The groups ingest stored: every link's root is its group's canonical article (ingest
+// makes the earlier article the original, so the root is the canonical member).
+storyline::Status stored_copy_groups(storyline::Store& store, std::vector<CopyGroupView>& out) {
+  auto rows = store.copy_rows();
+  if (!rows.ok()) return rows.status();
+  std::map<std::int64_t, std::int64_t> original_of;
+  for (const storyline::CopyRow& r : *rows) original_of[r.article] = r.original;
+  auto root = [&](std::int64_t id) {
+    // A chain never loops (a link points to an article stored before it or to one that
+    // became the original), but a damaged store must not hang us: at most one step per link.
+    for (std::size_t steps = 0; steps <= original_of.size(); ++steps) {
+      auto it = original_of.find(id);
+      if (it == original_of.end()) break;
+      id = it->second;
+    }
+    return id;
+  };
+  auto load = [&](std::int64_t id) { return store.article(std::to_string(id)); };
+  std::map<std::int64_t, std::vector<const storyline::CopyRow*>> by_root;
+  for (const storyline::CopyRow& r : *rows) by_root[root(r.article)].push_back(&r);
+  for (auto& [canonical, links] : by_root) {
+    auto c = load(canonical);
+    if (!c.ok()) return c.status();
+    CopyGroupView g{*c, {}};
+    std::sort(links.begin(), links.end(), [](auto* a, auto* b) { return a->article < b->article; });
+    for (const storyline::CopyRow* r : links) {
+      auto a = load(r->article);
+      if (!a.ok()) return a.status();
+      CopyGroupView::Member m{*a, r->original, r->relation, r->jaccard, r->containment, r->shared_shingles,
+                              r->words_added, r->words_removed};
+      if (m.words_added < 0) {  // a link stored before diff sizes were (schema < 4)
+        auto o = load(r->original);
+        if (!o.ok()) return o.status();
+        const storyline::WordDiff diff = storyline::word_diff(o->article.text(), a->article.text());
+        m.words_added = static_cast<std::int64_t>(diff.added);
+        m.words_removed = static_cast<std::int64_t>(diff.removed);
+      }
+      g.copies.push_back(std::move(m));
+    }
+    out.push_back(std::move(g));
   }
+  return storyline::Status::Ok();
+}
+
+// Every stored body compared afresh, in one batch (copies.h): what ingest would have
+// linked had all the articles come at once.
+storyline::Status recomputed_copy_groups(storyline::Store& store, std::vector<CopyGroupView>& out) {
+  std::vector<storyline::StoredArticle> articles;
+  storyline::Status st = store.for_each_article([&](const storyline::StoredArticle& sa) { articles.push_back(sa); });
+  if (!st.ok()) return st;
   std::vector<storyline::CopySignature> sigs;
   std::vector<storyline::CopyMember> members;
   std::vector<std::string> bodies;
@@ -342,11 +400,32 @@ int run_copies(const std::string& db, bool json) {
     sigs.push_back(storyline::copy_signature(body));
     members.push_back({sa.article.url, sa.article.outlet, sa.article.page_date, body.size(), sa.fetched_at});
   }
-  const auto groups = storyline::copy_groups(members, sigs, storyline::copy_pairs(sigs));
-  auto describe = [&](std::size_t i) {
-    const storyline::Article& a = articles[i].article;
+  for (const storyline::CopyGroup& g : storyline::copy_groups(members, sigs, storyline::copy_pairs(sigs))) {
+    CopyGroupView view{articles[g.canonical], {}};
+    for (const storyline::CopyLink& l : g.links) {
+      const storyline::WordDiff diff = storyline::word_diff(bodies[g.canonical], bodies[l.member]);
+      view.copies.push_back({articles[l.member], articles[g.canonical].rowid, l.relation, l.jaccard, l.containment,
+                             static_cast<std::int64_t>(l.shared_shingles), static_cast<std::int64_t>(diff.added),
+                             static_cast<std::int64_t>(diff.removed)});
+    }
+    out.push_back(std::move(view));
+  }
+  return storyline::Status::Ok();
+}
+
+int run_copies(const std::string& db, bool json, bool recompute) {
+  auto store = open_for_reading(db);
+  if (!store) return kExitSomeFailed;
+  std::vector<CopyGroupView> groups;
+  const storyline::Status st = recompute ? recomputed_copy_groups(*store, groups) : stored_copy_groups(*store, groups);
+  if (!st.ok()) {
+    std::cerr << "storyline: " << st.message() << "\n";
+    return kExitSomeFailed;
+  }
+  auto describe = [](const storyline::StoredArticle& sa) {
+    const storyline::Article& a = sa.article;
     nlohmann::ordered_json j;
-    j["id"] = articles[i].rowid;
+    j["id"] = sa.rowid;
     j["title"] = a.title;
     j["outlet"] = a.outlet;
     j["date"] = a.page_date;
@@ -354,37 +433,44 @@ int run_copies(const std::string& db, bool json) {
     j["source"] = a.source;
     return j;
   };
-  for (const storyline::CopyGroup& g : groups) {
+  auto day = [](const storyline::Article& a) { return a.page_date.empty() ? std::string(10, '-') : a.page_date.substr(0, 10); };
+  std::size_t copies = 0;
+  for (const CopyGroupView& g : groups) {
+    copies += g.copies.size();
     if (json) {
       nlohmann::ordered_json j;
       j["canonical"] = describe(g.canonical);
       j["copies"] = nlohmann::json::array();
-      for (const storyline::CopyLink& l : g.links) {
-        nlohmann::ordered_json m = describe(l.member);
-        m["relation"] = l.relation;
-        m["jaccard"] = std::round(l.jaccard * 1000) / 1000;
-        m["containment"] = std::round(l.containment * 1000) / 1000;
-        m["shared_shingles"] = l.shared_shingles;
-        const storyline::WordDiff diff = storyline::word_diff(bodies[g.canonical], bodies[l.member]);
-        m["words_added"] = diff.added;
-        m["words_removed"] = diff.removed;
-        j["copies"].push_back(m);
+      for (const CopyGroupView::Member& m : g.copies) {
+        nlohmann::ordered_json c = describe(m.article);
+        c["copy_of"] = m.copy_of;
+        c["relation"] = m.relation;
+        c["jaccard"] = std::round(m.jaccard * 1000) / 1000;
+        c["containment"] = std::round(m.containment * 1000) / 1000;
+        c["shared_shingles"] = m.shared_shingles;
+        c["words_added"] = m.words_added;
+        c["words_removed"] = m.words_removed;
+        j["copies"].push_back(c);
       }
       std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       continue;
     }
-    const storyline::Article& c = articles[g.canonical].article;
-    std::printf("%5lld  %s  %s  %s\n", static_cast<long long>(articles[g.canonical].rowid),
-                c.page_date.empty() ? "----------" : c.page_date.substr(0, 10).c_str(), c.outlet.c_str(), c.title.c_str());
-    for (const storyline::CopyLink& l : g.links) {
-      const storyline::Article& a = articles[l.member].article;
-      const storyline::WordDiff diff = storyline::word_diff(bodies[g.canonical], bodies[l.member]);
-      std::printf("       %5lld  %-10s jaccard %.2f containment %.2f  +%zu -%zu words  %s  %s\n",
-                  static_cast<long long>(articles[l.member].rowid), l.relation.c_str(), l.jaccard, l.containment, diff.added,
-                  diff.removed, a.page_date.empty() ? "----------" : a.page_date.substr(0, 10).c_str(), a.outlet.c_str());
+    const storyline::Article& c = g.canonical.article;
+    std::printf("%5lld  %s  %s  %s\n", static_cast<long long>(g.canonical.rowid), day(c).c_str(), c.outlet.c_str(),
+                c.title.c_str());
+    for (const CopyGroupView::Member& m : g.copies) {
+      const storyline::Article& a = m.article.article;
+      std::string of;
+      if (m.copy_of != g.canonical.rowid) of = "  (copy of " + std::to_string(m.copy_of) + ")";
+      std::printf("       %5lld  %-10s jaccard %.2f containment %.2f  +%lld -%lld words  %s  %s%s\n",
+                  static_cast<long long>(m.article.rowid), m.relation.c_str(), m.jaccard, m.containment,
+                  static_cast<long long>(m.words_added), static_cast<long long>(m.words_removed), day(a).c_str(),
+                  a.outlet.c_str(), of.c_str());
     }
   }
-  if (!json) std::fprintf(stderr, "%zu groups of copies among %zu articles\n", groups.size(), articles.size());
+  if (!json)
+    std::fprintf(stderr, "%zu groups, %zu copies (%s)\n", groups.size(), copies,
+                 recompute ? "every stored body compared afresh" : "as ingest linked them; --recompute compares afresh");
   return kExitOk;
 }
 
@@ -471,6 +557,9 @@ int main(int argc, char** argv) {
   CLI::App* copies = app.add_subcommand("copies", "Exact and near copies among stored articles (syndication, mirrors, updates).");
   copies->add_option("--db", db, "the store")->capture_default_str();
   copies->add_flag("--json", json, "one JSON object per group");
+  bool recompute = false;
+  copies->add_flag("--recompute", recompute,
+                   "compare every stored body afresh, in one batch, instead of listing the links ingest stored");
 
   std::string export_format = "jsonl";
   CLI::App* exporter = app.add_subcommand("export", "Write every stored article.");
@@ -496,7 +585,7 @@ int main(int argc, char** argv) {
   if (article->parsed()) return run_article(db, id, json);
   if (search->parsed()) return run_search(db, query, limit, json);
   if (exporter->parsed()) return run_export(db);
-  if (copies->parsed()) return run_copies(db, json);
+  if (copies->parsed()) return run_copies(db, json, recompute);
   for (const auto& c : commands)
     if (c.sub->parsed()) return c.run();
   return kExitUsage;
