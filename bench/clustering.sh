@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Event clustering: B-cubed F1 on ECB+ dev (../shared/bench/clustering, its scorer's last
-# line), then throughput and memory on a generated stream (bench/cluster_bench.cc).
+# line), then throughput and memory on a generated stream and on real articles
+# (bench/cluster_bench.cc).
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,4 +33,22 @@ for line in sys.stdin:
 else
   echo "clustering quality: SKIPPED, no benchmark data at $set_dir (set STORYLINE_SHARED)"
 fi
-"$build/cluster_bench" --docs "${CLUSTER_BENCH_DOCS:-100000}"
+# Throughput on the generated stream, then on real articles (DUC 2004 and Timeline17 dev,
+# flattened to one JSON line per article) when they are there.
+real=()
+sum_dir=$shared/bench/summarization
+if [ -f "$sum_dir/duc2004/dev.jsonl" ] && [ -f "$sum_dir/t17/dev.jsonl" ]; then
+  news=$(mktemp)
+  /usr/bin/python3 -c '
+import json, sys
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf8"):
+        for a in json.loads(line)["articles"]:
+            print(json.dumps({"title": a["title"], "text": a["text"], "date": a["date"]}, ensure_ascii=False))
+' "$sum_dir/duc2004/dev.jsonl" "$sum_dir/t17/dev.jsonl" > "$news"
+  real=(--real "$news")
+else
+  echo "cluster speed on real news: SKIPPED, no articles at $sum_dir (set STORYLINE_SHARED)"
+fi
+"$build/cluster_bench" --docs "${CLUSTER_BENCH_DOCS:-100000}" "${real[@]}"
+if [ -n "${news:-}" ]; then rm -f "$news"; fi
