@@ -324,10 +324,12 @@ void events_md(std::string& out, const DigestStory& story, const ArticleIndex& b
 std::string digest_story_markdown(const DigestStory& story) {
   const auto by_id = articles_by_id(story);
   // Every page once, in event order: its web URL when it has one, else the outlet's name.
+  // A page with neither (a local file) is left out: its path names the reader's disk,
+  // not a source.
   std::vector<std::string> sources;
   for (const DigestEvent& e : story.events)
     for (const DigestArticle& a : e.articles) {
-      std::string s = linkable(a.url) ? a.url : !a.outlet.empty() ? a.outlet : a.source;
+      std::string s = linkable(a.url) ? a.url : a.outlet;
       bool dup = s.empty();
       for (const std::string& have : sources) dup = dup || have == s;
       if (!dup) sources.push_back(std::move(s));

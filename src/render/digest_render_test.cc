@@ -205,6 +205,18 @@ TEST(DigestMarkdown, FrontMatterIsYamlKeyValues) {
   EXPECT_TRUE(has_line(fm, "events: 2"));
 }
 
+// Sources are web addresses or outlet names; a local file with neither is not listed
+// (its path would name the reader's disk).
+TEST(DigestMarkdown, SourcesNameNoLocalFiles) {
+  Digest d = sample_digest();
+  DigestStory& story = d.stories[0];
+  story.events[1].articles.push_back(article("a5", "Wire copy", "Wire Daily", "", "2025-09-18", {"en"}));
+  story.events[1].articles.push_back(article("a6", "Pasted text", "", "", "2025-09-18", {"en"}));
+  const std::vector<std::string> fm = front_matter(digest_story_markdown(story));
+  EXPECT_TRUE(has_line(fm, "  - \"Wire Daily\""));
+  for (const std::string& l : fm) EXPECT_EQ(l.find("examples/pages/"), std::string::npos) << l;
+}
+
 TEST(DigestMarkdown, YamlAndMarkdownEscaping) {
   const Digest d = sample_digest();
   const std::string md = digest_story_markdown(d.stories[1]);
