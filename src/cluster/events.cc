@@ -519,7 +519,8 @@ struct EventClusterer::State {
     while (log_df_table.size() <= std::min<std::uint64_t>(docs, kLogDfTable - 1))
       log_df_table.push_back(std::log(static_cast<double>(log_df_table.size()) + 0.5));
     std::vector<WeightedTerm>& all = all_terms_;
-    all.clear();
+    all.resize(terms.terms.size());
+    std::size_t n_all = 0;
     double norm2 = 0;
     const double n = static_cast<double>(docs);
     const double log_n = std::log(n + 1.0 + options.idf_prior_documents);
@@ -535,9 +536,10 @@ struct EventClusterer::State {
       const double idf = log_n - log_df(df_value);
       const double w = tf * idf;
       if (w <= 0) continue;
-      all.push_back({t.hash, static_cast<float>(w)});
+      all[n_all++] = {t.hash, static_cast<float>(w)};
       norm2 += w * w;
     }
+    all.resize(n_all);
     // Normalize on the whole vector, then keep the strongest terms: the dropped tail is
     // mostly words seen once, and a short vector keeps scoring cheap. Only the kept ones
     // are sorted by hash.
@@ -620,10 +622,17 @@ struct EventClusterer::State {
             : options.event_threshold;
     double best = 0, best_conflicting = 0;
     std::int64_t best_slot = -1, conflicting_slot = -1;
+    // An event whose cosine stays below both thresholds even at the largest language
+    // factor is passed over before its languages are compared.
+    // (cosine * factor is at most cosine * largest: rounding keeps the order.)
+    const double lowest = std::min(story_floor(), event_threshold);
+    const double largest_factor = std::max(options.cross_language_boost, 1.0);
     for (std::uint32_t slot : touched) {
       const Event& e = events[slot];
-      const double sim = acc[slot] / std::sqrt(std::max(e.centroid.norm2, 1e-12)) * language_factor(lang, e.langs);
+      const double cosine = acc[slot] / std::sqrt(std::max(e.centroid.norm2, 1e-12));
       acc[slot] = 0;
+      if (cosine * largest_factor < lowest) continue;
+      const double sim = cosine * language_factor(lang, e.langs);
       if (sim >= story_floor()) note_story_sim(e.story, sim);
       if (sim < event_threshold) continue;
       int gap = 0;

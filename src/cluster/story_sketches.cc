@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <iterator>
 
 namespace storyline {
 
@@ -37,31 +36,39 @@ void StorySketches::merge_pending() {
     return a.hash != b.hash ? a.hash < b.hash : a.story < b.story;
   };
   std::erase_if(pending_, [&](const Posting& p) { return !live(p); });
-  std::sort(pending_.begin(), pending_.end(), before);
-  std::vector<Posting> merged;
-  merged.reserve(index_.size() + pending_.size());
-  if (2 * stale_ > index_.size()) {
-    std::copy_if(index_.begin(), index_.end(), std::back_inserter(merged), [&](const Posting& p) { return live(p); });
-    stale_ = 0;
-  } else {
-    merged.insert(merged.end(), index_.begin(), index_.end());
-  }
-  const auto middle = merged.size();
-  merged.insert(merged.end(), pending_.begin(), pending_.end());
-  std::inplace_merge(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(middle), merged.end(), before);
-  index_.swap(merged);
+  // The batch sorted: its hashes are uniform, so a scatter by their top bits leaves
+  // about one posting per bucket, and only the buckets of more than one are sorted (a
+  // term that many sketches share fills one bucket: sorted as any other).
+  const std::size_t n = pending_.size();
+  const std::size_t pending_buckets = std::clamp<std::size_t>(std::bit_ceil(n), 2, std::size_t{1} << 20);
+  const unsigned pending_shift = 64 - static_cast<unsigned>(std::countr_zero(pending_buckets));
+  std::vector<std::uint32_t> start(pending_buckets + 1, 0);
+  for (const Posting& p : pending_) ++start[(p.hash >> pending_shift) + 1];
+  for (std::size_t b = 1; b <= pending_buckets; ++b) start[b] += start[b - 1];
+  std::vector<Posting> batch(n);
+  for (const Posting& p : pending_) batch[start[p.hash >> pending_shift]++] = p;
+  // start[b] is now the end of bucket b.
+  for (std::size_t b = 0, begin = 0; b < pending_buckets; begin = start[b++])
+    if (start[b] - begin > 1) std::sort(batch.begin() + begin, batch.begin() + start[b], before);
   pending_.clear();
+  if (2 * stale_ > index_.size()) {
+    std::erase_if(index_, [&](const Posting& p) { return !live(p); });
+    stale_ = 0;
+  }
+  std::vector<Posting> merged(index_.size() + batch.size());
+  std::merge(index_.begin(), index_.end(), batch.begin(), batch.end(), merged.begin(), before);
+  index_.swap(merged);
   // The directory: the index's hashes are uniform, so about two postings per bucket of
   // their top bits. A term's run is found in its bucket, without a binary search of the
   // whole index (a dozen or more unpredictable steps per term).
   const std::size_t buckets = std::max<std::size_t>(2, std::bit_ceil(index_.size() / 2));
   directory_shift_ = 64 - static_cast<unsigned>(std::countr_zero(buckets));
-  directory_.assign(buckets + 1, 0);
-  std::size_t i = 0;
-  for (std::size_t b = 0; b <= buckets; ++b) {
-    while (i < index_.size() && (index_[i].hash >> directory_shift_) < b) ++i;
-    directory_[b] = static_cast<std::uint32_t>(i);
-  }
+  directory_.resize(buckets + 1);
+  std::size_t b = 0;
+  for (std::size_t i = 0; i < index_.size(); ++i)
+    for (const std::size_t top = index_[i].hash >> directory_shift_; b <= top; ++b)
+      directory_[b] = static_cast<std::uint32_t>(i);
+  for (; b <= buckets; ++b) directory_[b] = static_cast<std::uint32_t>(index_.size());
 }
 
 void StorySketches::score(const std::vector<WeightedTerm>& v, std::vector<std::pair<std::uint64_t, double>>& out) {
