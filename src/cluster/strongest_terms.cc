@@ -20,12 +20,13 @@ void select_strongest(std::vector<WeightedTerm>& terms, float scale, std::size_t
   // its own bucket are ranked by "stronger".
   std::vector<std::uint32_t>& count = scratch.counts;
   count.resize(4096);  // zeros when new; every call leaves them zero
-  std::uint32_t top = 0;
+  std::uint32_t top = 0, bottom = 4095;  // the range of buckets used, cleared at the end
   for (auto& t : terms) {
     t.weight *= scale;
     const std::uint32_t digit = std::bit_cast<std::uint32_t>(t.weight) >> 20;
     ++count[digit];
     top = std::max(top, digit);
+    bottom = std::min(bottom, digit);
   }
   std::uint32_t cut = top;
   std::size_t need = k;  // how many of the cut bucket's terms to keep
@@ -38,11 +39,11 @@ void select_strongest(std::vector<WeightedTerm>& terms, float scale, std::size_t
   std::size_t n_kept = 0;
   for (const WeightedTerm& t : terms) {
     const std::uint32_t digit = std::bit_cast<std::uint32_t>(t.weight) >> 20;
-    count[digit] = 0;
     kept[n_kept] = t;  // written always, counted when above the cut: no branch
     n_kept += digit > cut ? 1 : 0;
     if (digit == cut) tied.push_back(t);  // rare: a predicted branch
   }
+  std::fill(count.begin() + bottom, count.begin() + top + 1, 0u);
   if (k == 0) n_kept = need = 0;
   if (need < tied.size()) {
     const auto stronger = [](const WeightedTerm& a, const WeightedTerm& b) {
