@@ -39,7 +39,9 @@ struct WeightedTerm {
 };
 
 struct DocumentTerms {
-  std::vector<WeightedTerm> terms;   // sorted by hash, unique
+  // Unique, in order of first occurrence (title first): deterministic, but not sorted.
+  // The clusterer keeps only a document's strongest terms and sorts just those.
+  std::vector<WeightedTerm> terms;
   std::vector<std::uint64_t> names;  // sorted, unique: capitalised words and numbers
   std::vector<int> month_days;       // days the text names, month * 100 + day ("May 13" → 513)
 };

@@ -208,8 +208,8 @@ std::size_t format_count(char* buf, unsigned long long v) {
 // double: for any article of up to thousands of lines that sum is exact (the weights
 // span a few binary orders of magnitude and a double holds 29 bits more than a float),
 // so it does not depend on the order of the occurrences, and it is rounded to a float
-// once. The occurrences meet in a small open-addressing table, in text order, and only
-// the distinct terms are sorted by hash: no sort of every occurrence.
+// once. The occurrences meet in a small open-addressing table, in text order, and the
+// distinct terms leave in that order: no sort.
 struct SinkBuffers {
   struct Slot {
     std::uint64_t hash;
@@ -267,7 +267,7 @@ class TermSink {
   std::size_t size() const { return b_.occurrences; }
   DocumentTerms finish() {
     DocumentTerms out;
-    sort_terms(out.terms);
+    copy_terms(out.terms);
     std::vector<std::uint64_t>& names = b_.names;
     std::sort(names.begin(), names.end());
     out.names.assign(names.begin(), std::unique(names.begin(), names.end()));
@@ -298,29 +298,12 @@ class TermSink {
       b_.table[i] = {b_.hashes[k], static_cast<std::uint32_t>(k), b_.stamp};
     }
   }
-  // The distinct terms sorted by hash: the hashes are distinct and uniform, so a pass
-  // that scatters them by their top byte leaves a nearly sorted array that an insertion
-  // sort finishes in about one step per term, without the branch misses of a
-  // comparison sort (which long texts still get).
-  void sort_terms(std::vector<WeightedTerm>& terms) const {
+  // The distinct terms in order of first occurrence (title first). Only the clusterer
+  // reads them, and it keeps a few of them: it sorts those, not all (events.cc, weigh).
+  void copy_terms(std::vector<WeightedTerm>& terms) const {
     const std::size_t n = b_.distinct;
     terms.resize(n);
-    if (n > 4096) {
-      for (std::size_t k = 0; k < n; ++k) terms[k] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
-      std::sort(terms.begin(), terms.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
-      return;
-    }
-    std::array<std::uint32_t, 256> start{};
-    for (std::size_t k = 0; k < n; ++k) ++start[b_.hashes[k] >> 56];
-    std::uint32_t sum = 0;
-    for (auto& c : start) sum += std::exchange(c, sum);
-    for (std::size_t k = 0; k < n; ++k) terms[start[b_.hashes[k] >> 56]++] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
-    for (std::size_t k = 1; k < n; ++k) {
-      const WeightedTerm t = terms[k];
-      std::size_t j = k;
-      for (; j > 0 && terms[j - 1].hash > t.hash; --j) terms[j] = terms[j - 1];
-      terms[j] = t;
-    }
+    for (std::size_t k = 0; k < n; ++k) terms[k] = {b_.hashes[k], static_cast<float>(b_.sums[k])};
   }
   SinkBuffers& b_;
 };

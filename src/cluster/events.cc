@@ -1,15 +1,18 @@
 #include "storyline/events.h"
 
 #include "cluster/story_sketches.h"
+#include "cluster/strongest_terms.h"
 #include "storyline/civil_days.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <bit>
 #include <memory>
+#include <utility>
 
 namespace storyline {
 
@@ -69,6 +72,12 @@ class FlatMap {
 
   // The value of key, value-initialized (V{}) and flagged by `inserted` when it was absent.
   V& insert(std::uint64_t key, bool& inserted) {
+    if ((size_ + 1) * 2 > slots_.size()) grow(slots_.empty() ? 16 : slots_.size() * 2);
+    return insert_reserved(key, inserted);
+  }
+  // insert() for a key that reserve() made room for (reserve(size() + n), then at most
+  // n of these): no growth check.
+  V& insert_reserved(std::uint64_t key, bool& inserted) {
     inserted = false;
     if (key == 0) {
       if (!has_zero_) {
@@ -78,7 +87,6 @@ class FlatMap {
       }
       return zero_.value;
     }
-    if ((size_ + 1) * 2 > slots_.size()) grow(slots_.empty() ? 16 : slots_.size() * 2);
     for (std::size_t i = index(key);; i = (i + 1) & mask_) {
       Entry& e = slots_[i];
       if (e.key == key) return e.value;
@@ -183,7 +191,7 @@ class PostingIndex {
     lists.clear();
     for (const auto& a : added) {
       bool inserted;
-      List& list = lists_.insert(a.first, inserted);
+      List& list = lists_.insert_reserved(a.first, inserted);
       if (list.size != 0) __builtin_prefetch(&pool_[list.begin + list.size - 1]);
       lists.push_back(&list);
     }
@@ -230,20 +238,24 @@ class PostingIndex {
     out.lists_.reserve(lists_.size());
     out.pool_.reserve(pool_.size() / 2 + 16);
     lists_.for_each([&](std::uint64_t h, const List& list) {
+      // The live postings are written past the end of the new pool, then claimed with
+      // their run's spare room when there are any: one pass over the list.
+      Posting* to = out.pool_.room(capacity(list.size));
       std::uint32_t live = 0;
       for (std::uint32_t k = list.begin; k < list.begin + list.size; ++k) {
-        const bool kept = new_slot[pool_[k].slot] != kDropped;
-        live += kept;
-        if (!kept) on_dropped(h, pool_[k]);
+        const Posting p = pool_[k];
+        const std::uint32_t slot = new_slot[p.slot];
+        if (slot == kDropped) {
+          on_dropped(h, p);
+          continue;
+        }
+        to[live++] = {slot, p.weight};
       }
       if (live == 0) return;
       bool inserted;
-      List& to = out.lists_.insert(h, inserted);
-      to.begin = static_cast<std::uint32_t>(out.pool_.size());
-      out.pool_.resize(out.pool_.size() + capacity(live));
-      for (std::uint32_t k = list.begin; k < list.begin + list.size; ++k)
-        if (const std::uint32_t slot = new_slot[pool_[k].slot]; slot != kDropped)
-          out.pool_[to.begin + to.size++] = {slot, pool_[k].weight};
+      List& kept = out.lists_.insert_reserved(h, inserted);
+      kept.begin = out.pool_.claim(capacity(live));  // within the room: nothing moves
+      kept.size = live;
     });
     return out;
   }
@@ -252,16 +264,51 @@ class PostingIndex {
   static std::uint32_t capacity(std::uint32_t n) { return n <= 4 ? 4 : std::bit_ceil(n); }
   void append(List& list, Posting p) {
     if (list.size == 0 || (list.size >= 4 && (list.size & (list.size - 1)) == 0)) {  // full
-      const auto begin = static_cast<std::uint32_t>(pool_.size());
-      pool_.resize(pool_.size() + capacity(list.size + 1));
-      std::copy_n(pool_.begin() + list.begin, list.size, pool_.begin() + begin);
+      const std::uint32_t begin = pool_.claim(capacity(list.size + 1));
+      std::copy_n(pool_.data() + list.begin, list.size, pool_.data() + begin);
       list.begin = begin;
     }
     pool_[list.begin + list.size++] = p;
   }
 
+  // The runs' storage: a growable array whose new room is left uninitialized. Runs are
+  // claimed by the hundred thousand (one per list that fills, 4 to thousands of
+  // postings), and vector::resize zero-filled each one before it was written.
+  class Pool {
+   public:
+    std::size_t size() const { return size_; }
+    Posting* data() { return data_.get(); }
+    const Posting* data() const { return data_.get(); }
+    Posting& operator[](std::size_t i) { return data_[i]; }
+    const Posting& operator[](std::size_t i) const { return data_[i]; }
+    void reserve(std::size_t n) {
+      if (n <= capacity_) return;
+      auto grown = std::make_unique_for_overwrite<Posting[]>(n);
+      std::copy_n(data_.get(), size_, grown.get());
+      data_ = std::move(grown);
+      capacity_ = n;
+    }
+    // Where the next n postings will go, with room for them (not yet claimed: the next
+    // room() or claim() may move everything past size()).
+    Posting* room(std::size_t n) {
+      if (size_ + n > capacity_) reserve(std::max(2 * capacity_, size_ + n));
+      return data_.get() + size_;
+    }
+    // Room for n more postings, not initialized; the index of the first.
+    std::uint32_t claim(std::size_t n) {
+      room(n);
+      const auto begin = static_cast<std::uint32_t>(size_);
+      size_ += n;
+      return begin;
+    }
+
+   private:
+    std::unique_ptr<Posting[]> data_;
+    std::size_t size_ = 0, capacity_ = 0;
+  };
+
   FlatMap<List> lists_;
-  std::vector<Posting> pool_;
+  Pool pool_;
 };
 
 struct Event {
@@ -306,7 +353,10 @@ struct ScoreScratch {
 // posting was added since) and read them, so they are in the cache: a walk of each
 // list for the slot, no lookup per term. A new term's weight starts at 0 and takes
 // the document's weight by the same float addition as a held one.
-void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, PostingIndex& postings,
+//
+// `is_new`: the centroid holds no term yet (a new event), so no list has a posting of
+// its slot and none is walked.
+void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, bool is_new, PostingIndex& postings,
             ScoreScratch& scratch) {
   scratch.added.clear();
   for (std::size_t i = 0; i < v.size(); ++i) {
@@ -314,7 +364,7 @@ void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot,
     float* held = nullptr;
     const PostingIndex::List& list = scratch.lists[i];
     PostingIndex::Posting* p = postings.postings(list);
-    for (std::uint32_t k = 0; k < list.size; ++k)
+    for (std::uint32_t k = 0, n = is_new ? 0 : list.size; k < n; ++k)
       if (p[k].slot == slot) {
         held = &p[k].weight;
         break;
@@ -338,6 +388,9 @@ void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot,
 //
 // The lists are found first (PostingIndex::find_lists), so the random reads of lists and
 // runs overlap instead of stalling one by one; then read in place, term by term.
+//
+// Every posting is of an open item: an item closes only in retire(), which then
+// rebuilds the index without it (rebuild()), so the scores read no item.
 template <typename Item>
 void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const std::vector<Item>& items,
            std::vector<double>& acc, std::vector<std::uint32_t>& touched, ScoreScratch& scratch) {
@@ -349,7 +402,6 @@ void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, con
     const PostingIndex::Posting* p = postings.postings(list);
     for (std::uint32_t k = 0; k < list.size; ++k) {
       const std::uint32_t slot = p[k].slot;
-      if (!items[slot].open) continue;
       if (acc[slot] == 0.0) touched.push_back(slot);
       acc[slot] += x * p[k].weight;
     }
@@ -430,141 +482,100 @@ struct EventClusterer::State {
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
   std::vector<WeightedTerm> vector_;  // weigh()'s output, reused
-  std::vector<std::uint32_t> candidates_, radix_counts_;  // weigh()'s scratch
+  std::vector<WeightedTerm> all_terms_;  // weigh()'s scratch
+  std::vector<std::uint32_t> sort_counts_;
+  StrongestScratch strongest_scratch;  // weigh()'s and rebuild()'s
   ScoreScratch scratch;
   std::size_t open_events = 0, open_stories = 0;
 
-  // log(df + 0.5), tabulated for the small counts nearly every term has.
+  // log(df + 0.5), tabulated for every count seen so far (a count is at most `docs`) up
+  // to kLogDfTable; the table grows by one entry a document.
+  static constexpr std::size_t kLogDfTable = std::size_t{1} << 16;
   std::vector<double> log_df_table;
   double log_df(std::uint32_t df_value) const {
     return df_value < log_df_table.size() ? log_df_table[df_value] : std::log(df_value + 0.5);
   }
+  // 1 + log(w) of recent raw weights w >= 1: a document's raw weights are sums of a few
+  // line weights, so the same values recur from document to document. Direct-mapped on
+  // the float's bits; a hit gives the very value std::log gave.
+  struct TfLog {
+    std::uint32_t bits = ~0u;  // a NaN: no weight
+    double value = 0;
+  };
+  std::array<TfLog, 256> tf_log_memo;
+  double tf_of(float weight) {
+    if (!(weight >= 1)) return weight;
+    const auto bits = std::bit_cast<std::uint32_t>(weight);
+    TfLog& e = tf_log_memo[(bits * 0x9E3779B1u) >> 24];
+    if (e.bits != bits) e = {bits, 1.0 + std::log(double(weight))};
+    return e.value;
+  }
 
   // The document's tf-idf vector, unit length before the tail is cut, sorted by hash. The
-  // reference stays valid until the next call.
+  // reference stays valid until the next call. terms.terms may come in any order (unique):
+  // the kept terms are the same set, in the same order, whatever it is.
   const std::vector<WeightedTerm>& weigh(const DocumentTerms& terms) {
     ++docs;
-    if (log_df_table.empty())
-      for (std::uint32_t k = 0; k < 4096; ++k) log_df_table.push_back(std::log(k + 0.5));
-    std::vector<WeightedTerm>& v = vector_;
-    v.clear();
+    while (log_df_table.size() <= std::min<std::uint64_t>(docs, kLogDfTable - 1))
+      log_df_table.push_back(std::log(static_cast<double>(log_df_table.size()) + 0.5));
+    std::vector<WeightedTerm>& all = all_terms_;
+    all.resize(terms.terms.size());
+    std::size_t n_all = 0;
     double norm2 = 0;
     const double n = static_cast<double>(docs);
     const double log_n = std::log(n + 1.0 + options.idf_prior_documents);
     for (const WeightedTerm& t : terms.terms) df.prefetch(t.hash);  // see FlatMap::prefetch
+    df.reserve(df.size() + terms.terms.size());
     for (const WeightedTerm& t : terms.terms) {
-      const std::uint32_t df_value = ++df[t.hash];
+      bool inserted;
+      const std::uint32_t df_value = ++df.insert_reserved(t.hash, inserted);
       // Sublinear term frequency; weights below one come from the position decay.
-      const double tf = t.weight >= 1 ? 1.0 + std::log(double(t.weight)) : double(t.weight);
+      const double tf = tf_of(t.weight);
       // The prior's pseudo-documents contain no term: on a cold start (five articles) a
       // word they all share still weighs something, and on a long stream the prior fades.
       const double idf = log_n - log_df(df_value);
       const double w = tf * idf;
       if (w <= 0) continue;
-      v.push_back({t.hash, static_cast<float>(w)});
+      all[n_all++] = {t.hash, static_cast<float>(w)};
       norm2 += w * w;
     }
+    all.resize(n_all);
     // Normalize on the whole vector, then keep the strongest terms: the dropped tail is
-    // mostly words seen once, and a short vector keeps scoring cheap.
+    // mostly words seen once, and a short vector keeps scoring cheap. Only the kept ones
+    // are sorted by hash.
     const float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
-    for (auto& t : v) t.weight *= inv;
-    // terms.terms is sorted by hash (document_terms' contract), so v is too; sort only
-    // when a caller built terms by hand out of order.
-    const auto by_hash = [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; };
-    if (!std::is_sorted(v.begin(), v.end(), by_hash)) std::sort(v.begin(), v.end(), by_hash);
-    const auto k = static_cast<std::size_t>(options.max_document_terms);
-    if (v.size() > k) {
-      // "Stronger" is a total order (weight, then the unique hash), so the k strongest
-      // terms are one definite set: select the k-th strongest on a copy, then keep, in
-      // hash order, the terms at least that strong. Same set, same order as sorting the
-      // selection by hash, without the sort.
-      //
-      // The weights are positive floats, whose bit patterns order as their values: the
-      // k-th largest pattern is found by a radix select (a histogram of one digit per
-      // pass), which needs no data-dependent branch where nth_element
-      // mispredicts about every other comparison. Ties at the cut are then taken in hash
-      // order, as "stronger" ranks them: the same set as select-by-comparison.
-      if (k == 0) {
-        v.clear();
-      } else {
-        const std::uint32_t cut = kth_largest_weight_bits(v, k, candidates_, radix_counts_);
-        std::size_t ties = k;  // how many terms of weight exactly `cut` to keep
-        for (const auto& t : v) ties -= std::bit_cast<std::uint32_t>(t.weight) > cut ? 1 : 0;
-        // Compacted in place without a branch on the (unpredictable) weights.
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-          const WeightedTerm t = v[i];
-          const std::uint32_t bits = std::bit_cast<std::uint32_t>(t.weight);
-          const bool tie = bits == cut && ties > 0;
-          ties -= tie ? 1 : 0;
-          v[kept] = t;
-          kept += (bits > cut || tie) ? 1 : 0;
-        }
-        v.resize(kept);
-      }
-    }
-    return v;
+    const auto k = static_cast<std::size_t>(std::max(options.max_document_terms, 0));
+    select_strongest(all, inv, k, strongest_scratch.selected, strongest_scratch);
+    sort_by_hash(strongest_scratch.selected, vector_, sort_counts_);
+    return vector_;
   }
 
-  // The bit pattern of the k-th largest weight of v (1 <= k <= v.size(), weights >= 0).
-  // A few digits per pass, from the top; each pass keeps only the candidates that share
-  // the digits chosen so far. The first digit is 12 bits (the exponent and three bits of
-  // mantissa): a document's weights span a few binary orders of magnitude, so a first
-  // digit of one byte (sign and seven exponent bits) split them into two or three
-  // buckets and left nearly all of them for the next pass; twelve bits leave a few
-  // percent. Those few are ranked by comparing each with all (a few hundred branchless
-  // steps); had many shared the bucket, bytes follow (a byte's bucket walk is at most 256
-  // steps, where a second 12-bit digit walked thousands). `counts` (4,096 zeros) comes
-  // back zeroed: each pass clears only the buckets its candidates used, not the whole
-  // array. `candidates` is scratch.
-  static std::uint32_t kth_largest_weight_bits(const std::vector<WeightedTerm>& v, std::size_t k,
-                                               std::vector<std::uint32_t>& candidates,
-                                               std::vector<std::uint32_t>& counts) {
-    candidates.resize(v.size());
-    counts.resize(4096);  // zeros when new; every pass leaves them zero
-    std::uint32_t top = 0;  // the largest candidate: its digit is where the walk starts
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      candidates[i] = std::bit_cast<std::uint32_t>(v[i].weight);
-      top = std::max(top, candidates[i]);
+  // `out` = `in` sorted by hash (hashes unique). The hashes are uniform, so a pass that
+  // scatters them by their top bits (about one bucket per term) leaves a nearly sorted
+  // array that an insertion sort finishes in about one step per term, without the
+  // branch misses of a comparison sort. `counts` is scratch.
+  static void sort_by_hash(const std::vector<WeightedTerm>& in, std::vector<WeightedTerm>& out,
+                           std::vector<std::uint32_t>& counts) {
+    const std::size_t n = in.size();
+    out.resize(n);
+    if (n > 4096) {
+      std::copy(in.begin(), in.end(), out.begin());
+      std::sort(out.begin(), out.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+      return;
     }
-    std::size_t n = v.size();
-    std::size_t need = k;  // rank of the answer among the candidates
-    std::uint32_t prefix = 0;
-    constexpr struct {
-      int shift;
-      std::uint32_t mask;
-    } kDigits[] = {{20, 4095}, {12, 255}, {4, 255}, {0, 15}};
-    for (const auto [shift, mask] : kDigits) {
-      if (n <= 32) {
-        // The need-th largest of the n left: the one with fewer than `need` candidates
-        // above it and at least `need` at or above it.
-        for (std::size_t i = 0; i < n; ++i) {
-          std::size_t above = 0, at_or_above = 0;
-          for (std::size_t j = 0; j < n; ++j) {
-            above += candidates[j] > candidates[i] ? 1 : 0;
-            at_or_above += candidates[j] >= candidates[i] ? 1 : 0;
-          }
-          if (above < need && need <= at_or_above) return candidates[i];
-        }
-      }
-      std::uint32_t* count = counts.data();
-      for (std::size_t i = 0; i < n; ++i) ++count[(candidates[i] >> shift) & mask];
-      std::uint32_t digit = (top >> shift) & mask;
-      while (count[digit] < need) need -= count[digit--];
-      prefix |= digit << shift;
-      std::size_t m = 0;
-      top = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t c = candidates[i];
-        count[(c >> shift) & mask] = 0;
-        candidates[m] = c;
-        const bool keep = ((c >> shift) & mask) == digit;
-        m += keep ? 1 : 0;
-        top = std::max(top, keep ? c : 0u);
-      }
-      n = m;
+    const std::size_t buckets = std::bit_ceil(std::max<std::size_t>(n, 16));
+    const int shift = 64 - std::countr_zero(buckets);
+    counts.assign(buckets, 0);
+    for (const WeightedTerm& t : in) ++counts[t.hash >> shift];
+    std::uint32_t sum = 0;
+    for (auto& c : counts) sum += std::exchange(c, sum);
+    for (const WeightedTerm& t : in) out[counts[t.hash >> shift]++] = t;
+    for (std::size_t i = 1; i < n; ++i) {
+      const WeightedTerm t = out[i];
+      std::size_t j = i;
+      for (; j > 0 && out[j - 1].hash > t.hash; --j) out[j] = out[j - 1];
+      out[j] = t;
     }
-    return prefix;
   }
 
   // True when one of the month-days a text names falls in the month before an event's
@@ -611,10 +622,17 @@ struct EventClusterer::State {
             : options.event_threshold;
     double best = 0, best_conflicting = 0;
     std::int64_t best_slot = -1, conflicting_slot = -1;
+    // An event whose cosine stays below both thresholds even at the largest language
+    // factor is passed over before its languages are compared.
+    // (cosine * factor is at most cosine * largest: rounding keeps the order.)
+    const double lowest = std::min(story_floor(), event_threshold);
+    const double largest_factor = std::max(options.cross_language_boost, 1.0);
     for (std::uint32_t slot : touched) {
       const Event& e = events[slot];
-      const double sim = acc[slot] / std::sqrt(std::max(e.centroid.norm2, 1e-12)) * language_factor(lang, e.langs);
+      const double cosine = acc[slot] / std::sqrt(std::max(e.centroid.norm2, 1e-12));
       acc[slot] = 0;
+      if (cosine * largest_factor < lowest) continue;
+      const double sim = cosine * language_factor(lang, e.langs);
       if (sim >= story_floor()) note_story_sim(e.story, sim);
       if (sim < event_threshold) continue;
       int gap = 0;
@@ -659,7 +677,7 @@ struct EventClusterer::State {
       e.story = pick_story(terms.names, day, out.new_story);
     }
     Event& e = events[slot];
-    add_to(e.centroid, v, slot, event_postings, scratch);
+    add_to(e.centroid, v, slot, out.new_event, event_postings, scratch);
     ++e.size;
     e.last_seq = docs;
     if (!lang.empty() && std::find(e.langs.begin(), e.langs.end(), lang) == e.langs.end()) e.langs.emplace_back(lang);
@@ -813,7 +831,7 @@ struct EventClusterer::State {
     });
     for (std::uint32_t k = 0; k < retired.size(); ++k) {
       const Event& e = events[retired[k].second];
-      sketches.set(e.story, StorySketches::strongest(std::move(retired_terms[k]), e.centroid.norm2, kSketchTerms));
+      sketches.set(e.story, StorySketches::strongest(std::move(retired_terms[k]), e.centroid.norm2, kSketchTerms, strongest_scratch));
     }
     std::erase_if(events, [](const Event& e) { return !e.open; });
     std::erase_if(stories, [](const Story& s) { return !s.open; });

@@ -1,8 +1,8 @@
 #include "cluster/story_sketches.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <iterator>
 
 namespace storyline {
 
@@ -36,20 +36,39 @@ void StorySketches::merge_pending() {
     return a.hash != b.hash ? a.hash < b.hash : a.story < b.story;
   };
   std::erase_if(pending_, [&](const Posting& p) { return !live(p); });
-  std::sort(pending_.begin(), pending_.end(), before);
-  std::vector<Posting> merged;
-  merged.reserve(index_.size() + pending_.size());
-  if (2 * stale_ > index_.size()) {
-    std::copy_if(index_.begin(), index_.end(), std::back_inserter(merged), [&](const Posting& p) { return live(p); });
-    stale_ = 0;
-  } else {
-    merged.insert(merged.end(), index_.begin(), index_.end());
-  }
-  const auto middle = merged.size();
-  merged.insert(merged.end(), pending_.begin(), pending_.end());
-  std::inplace_merge(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(middle), merged.end(), before);
-  index_.swap(merged);
+  // The batch sorted: its hashes are uniform, so a scatter by their top bits leaves
+  // about one posting per bucket, and only the buckets of more than one are sorted (a
+  // term that many sketches share fills one bucket: sorted as any other).
+  const std::size_t n = pending_.size();
+  const std::size_t pending_buckets = std::clamp<std::size_t>(std::bit_ceil(n), 2, std::size_t{1} << 20);
+  const unsigned pending_shift = 64 - static_cast<unsigned>(std::countr_zero(pending_buckets));
+  std::vector<std::uint32_t> start(pending_buckets + 1, 0);
+  for (const Posting& p : pending_) ++start[(p.hash >> pending_shift) + 1];
+  for (std::size_t b = 1; b <= pending_buckets; ++b) start[b] += start[b - 1];
+  std::vector<Posting> batch(n);
+  for (const Posting& p : pending_) batch[start[p.hash >> pending_shift]++] = p;
+  // start[b] is now the end of bucket b.
+  for (std::size_t b = 0, begin = 0; b < pending_buckets; begin = start[b++])
+    if (start[b] - begin > 1) std::sort(batch.begin() + begin, batch.begin() + start[b], before);
   pending_.clear();
+  if (2 * stale_ > index_.size()) {
+    std::erase_if(index_, [&](const Posting& p) { return !live(p); });
+    stale_ = 0;
+  }
+  std::vector<Posting> merged(index_.size() + batch.size());
+  std::merge(index_.begin(), index_.end(), batch.begin(), batch.end(), merged.begin(), before);
+  index_.swap(merged);
+  // The directory: the index's hashes are uniform, so about two postings per bucket of
+  // their top bits. A term's run is found in its bucket, without a binary search of the
+  // whole index (a dozen or more unpredictable steps per term).
+  const std::size_t buckets = std::max<std::size_t>(2, std::bit_ceil(index_.size() / 2));
+  directory_shift_ = 64 - static_cast<unsigned>(std::countr_zero(buckets));
+  directory_.resize(buckets + 1);
+  std::size_t b = 0;
+  for (std::size_t i = 0; i < index_.size(); ++i)
+    for (const std::size_t top = index_[i].hash >> directory_shift_; b <= top; ++b)
+      directory_[b] = static_cast<std::uint32_t>(i);
+  for (; b <= buckets; ++b) directory_[b] = static_cast<std::uint32_t>(index_.size());
 }
 
 void StorySketches::score(const std::vector<WeightedTerm>& v, std::vector<std::pair<std::uint64_t, double>>& out) {
@@ -58,10 +77,12 @@ void StorySketches::score(const std::vector<WeightedTerm>& v, std::vector<std::p
   if (index_.empty()) return;
   std::unordered_map<std::uint64_t, double> acc;
   for (const WeightedTerm& t : v) {
-    auto it = std::lower_bound(index_.begin(), index_.end(), t.hash,
-                               [](const Posting& p, std::uint64_t h) { return p.hash < h; });
-    for (; it != index_.end() && it->hash == t.hash; ++it)
-      if (live(*it)) acc[it->story] += double(t.weight) * it->weight;
+    const std::size_t bucket = static_cast<std::size_t>(t.hash >> directory_shift_);
+    const std::size_t end = directory_[bucket + 1];
+    std::size_t i = directory_[bucket];
+    while (i < end && index_[i].hash < t.hash) ++i;
+    for (; i < end && index_[i].hash == t.hash; ++i)
+      if (live(index_[i])) acc[index_[i].story] += double(t.weight) * index_[i].weight;
   }
   out.assign(acc.begin(), acc.end());
   std::sort(out.begin(), out.end());
@@ -74,21 +95,16 @@ std::vector<std::pair<std::uint64_t, const std::vector<WeightedTerm>*>> StorySke
   return out;
 }
 
-std::vector<WeightedTerm> StorySketches::strongest(std::vector<WeightedTerm> c, double norm2, std::size_t k) {
-  // Stronger: larger weight, then smaller hash (a total order, so the set is definite).
-  auto stronger = [](const WeightedTerm& a, const WeightedTerm& b) {
-    return a.weight != b.weight ? a.weight > b.weight : a.hash < b.hash;
-  };
-  if (c.size() > k) {
-    std::nth_element(c.begin(), c.begin() + static_cast<std::ptrdiff_t>(k), c.end(), stronger);
-    c.resize(k);
-  }
+std::vector<WeightedTerm> StorySketches::strongest(std::vector<WeightedTerm> c, double norm2, std::size_t k,
+                                                   StrongestScratch& scratch) {
+  std::vector<WeightedTerm>& top = scratch.selected;
+  select_strongest(c, 1.0f, k, top, scratch);
   const float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
-  for (WeightedTerm& t : c) t.weight *= inv;
-  std::sort(c.begin(), c.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
-  // A copy of the k terms: c still has the capacity of the whole centroid, thousands of
-  // terms, and a sketch is kept for as long as its story stays open.
-  return std::vector<WeightedTerm>(c.begin(), c.end());
+  for (WeightedTerm& t : top) t.weight *= inv;
+  std::sort(top.begin(), top.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+  // A copy of the k terms, exactly sized: a sketch is kept for as long as its story
+  // stays open.
+  return std::vector<WeightedTerm>(top.begin(), top.end());
 }
 
 }  // namespace storyline

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "cluster/strongest_terms.h"
 #include "storyline/event_terms.h"
 
 namespace storyline {
@@ -40,8 +41,10 @@ class StorySketches {
   std::size_t size() const { return sketches_.size(); }
 
   // The strongest `k` terms of a centroid given as (hash, weight) with norm2 the sum of
-  // its squared weights, scaled by 1 / sqrt(norm2), sorted by hash.
-  static std::vector<WeightedTerm> strongest(std::vector<WeightedTerm> centroid, double norm2, std::size_t k);
+  // its squared weights (stronger: larger weight, then smaller hash), scaled by
+  // 1 / sqrt(norm2), sorted by hash. `scratch` is the caller's, reused across calls.
+  static std::vector<WeightedTerm> strongest(std::vector<WeightedTerm> centroid, double norm2, std::size_t k,
+                                             StrongestScratch& scratch);
 
  private:
   // One term of one sketch. The index is one array sorted by (hash, story): a term's
@@ -62,6 +65,10 @@ class StorySketches {
 
   std::unordered_map<std::uint64_t, Sketch> sketches_;
   std::vector<Posting> index_, pending_;
+  // directory_[b] is the first posting of index_ whose hash has top bits >= b (the
+  // bits above directory_shift_); one more entry marks the end.
+  std::vector<std::uint32_t> directory_;
+  unsigned directory_shift_ = 63;
   std::size_t stale_ = 0;  // postings of replaced or dropped sketches (at most)
   std::uint32_t next_generation_ = 1;
 };

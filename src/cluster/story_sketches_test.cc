@@ -48,7 +48,8 @@ TEST(StorySketches, ManyReplacementsCompactWithoutChangingScores) {
 }
 
 TEST(StorySketches, StrongestKeepsTheTopTermsScaledByTheFullNorm) {
-  const auto top = StorySketches::strongest({{5, 1.0f}, {3, 3.0f}, {9, 2.0f}, {1, 2.0f}}, 18.0, 2);
+  StrongestScratch scratch;
+  const auto top = StorySketches::strongest({{5, 1.0f}, {3, 3.0f}, {9, 2.0f}, {1, 2.0f}}, 18.0, 2, scratch);
   ASSERT_EQ(top.size(), 2u);
   EXPECT_EQ(top[0].hash, 1u);  // the tie at 2.0 goes to the smaller hash
   EXPECT_EQ(top[1].hash, 3u);

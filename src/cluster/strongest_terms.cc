@@ -1,0 +1,58 @@
+#include "cluster/strongest_terms.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace storyline {
+
+void select_strongest(std::vector<WeightedTerm>& terms, float scale, std::size_t k, std::vector<WeightedTerm>& out,
+                      StrongestScratch& scratch) {
+  if (terms.size() <= k) {
+    for (auto& t : terms) t.weight *= scale;
+    out.assign(terms.begin(), terms.end());
+    return;
+  }
+  // Non-negative floats' bit patterns order as their values: a histogram of their top 12
+  // bits (the exponent and three bits of mantissa; a vector's weights span a few binary
+  // orders of magnitude, so a bucket holds a few percent of them) finds the bucket of
+  // the k-th strongest with no data-dependent branch, where nth_element mispredicts
+  // about every other comparison. The buckets above it are kept whole; the few terms of
+  // its own bucket are ranked by "stronger".
+  std::vector<std::uint32_t>& count = scratch.counts;
+  count.resize(4096);  // zeros when new; every call leaves them zero
+  std::uint32_t top = 0, bottom = 4095;  // the range of buckets used, cleared at the end
+  for (auto& t : terms) {
+    t.weight *= scale;
+    const std::uint32_t digit = std::bit_cast<std::uint32_t>(t.weight) >> 20;
+    ++count[digit];
+    top = std::max(top, digit);
+    bottom = std::min(bottom, digit);
+  }
+  std::uint32_t cut = top;
+  std::size_t need = k;  // how many of the cut bucket's terms to keep
+  if (k > 0)
+    while (count[cut] < need) need -= count[cut--];
+  std::vector<WeightedTerm>& kept = scratch.kept;
+  std::vector<WeightedTerm>& tied = scratch.tied;
+  kept.resize(terms.size() + 1);
+  tied.clear();
+  std::size_t n_kept = 0;
+  for (const WeightedTerm& t : terms) {
+    const std::uint32_t digit = std::bit_cast<std::uint32_t>(t.weight) >> 20;
+    kept[n_kept] = t;  // written always, counted when above the cut: no branch
+    n_kept += digit > cut ? 1 : 0;
+    if (digit == cut) tied.push_back(t);  // rare: a predicted branch
+  }
+  std::fill(count.begin() + bottom, count.begin() + top + 1, 0u);
+  if (k == 0) n_kept = need = 0;
+  if (need < tied.size()) {
+    const auto stronger = [](const WeightedTerm& a, const WeightedTerm& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.hash < b.hash;
+    };
+    std::sort(tied.begin(), tied.end(), stronger);
+  }
+  out.assign(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(n_kept));
+  out.insert(out.end(), tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(need));
+}
+
+}  // namespace storyline
