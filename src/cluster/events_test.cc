@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "storyline/event_terms.h"
 
 namespace storyline {
@@ -65,7 +67,8 @@ TEST(EventTerms, MemoizedWordsGiveWhatTheRulesGive) {
 // Most words are read straight from the text, 16 bytes at a time, when that many bytes
 // may be read; a word near the end of the text takes the general path. A text and the
 // same text followed by blank lines (which add no term) must agree, cut anywhere: so
-// every word of it is read both ways, with the memo cold and warm.
+// every word of it is read both ways, with the memo warm, and in a new thread (whose
+// memo is empty) as a miss.
 TEST(EventTerms, WordsReadInBlocksGiveWhatTheGeneralPathGives) {
   const std::string text =
       "Reid's strikes: \"Quoted\" Words\tafter tabs.\r\nMarch 13, 410,000 sedans; 4.6 billion (May 13) "
@@ -75,6 +78,9 @@ TEST(EventTerms, WordsReadInBlocksGiveWhatTheGeneralPathGives) {
     const std::string body = text.substr(0, cut);
     const auto plain = document_terms(body.substr(0, cut / 3), body, nullptr);
     const auto padded = document_terms(body.substr(0, cut / 3), body + std::string(24, '\n'), nullptr);
+    // A thread's memo starts empty: there every word read in blocks is a miss.
+    DocumentTerms cold;
+    std::thread([&] { cold = document_terms(body.substr(0, cut / 3), body + std::string(24, '\n'), nullptr); }).join();
     ASSERT_EQ(plain.terms.size(), padded.terms.size()) << cut;
     for (std::size_t i = 0; i < plain.terms.size(); ++i) {
       EXPECT_EQ(plain.terms[i].hash, padded.terms[i].hash) << cut;
@@ -82,6 +88,13 @@ TEST(EventTerms, WordsReadInBlocksGiveWhatTheGeneralPathGives) {
     }
     EXPECT_EQ(plain.names, padded.names) << cut;
     EXPECT_EQ(plain.month_days, padded.month_days) << cut;
+    ASSERT_EQ(cold.terms.size(), padded.terms.size()) << cut;
+    for (std::size_t i = 0; i < cold.terms.size(); ++i) {
+      EXPECT_EQ(cold.terms[i].hash, padded.terms[i].hash) << cut;
+      EXPECT_EQ(cold.terms[i].weight, padded.terms[i].weight) << cut;
+    }
+    EXPECT_EQ(cold.names, padded.names) << cut;
+    EXPECT_EQ(cold.month_days, padded.month_days) << cut;
   }
 }
 
