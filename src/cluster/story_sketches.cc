@@ -75,24 +75,17 @@ void StorySketches::score(const std::vector<WeightedTerm>& v, std::vector<std::p
   out.clear();
   if (!pending_.empty()) merge_pending();
   if (index_.empty()) return;
-  // Each product is noted, then a stable sort by story brings a story's together in the
-  // order they came, so each sum is taken in v's order (as one running sum per story
-  // would), with no map allocated per call.
-  std::vector<std::pair<std::uint64_t, double>>& products = products_;
-  products.clear();
+  std::unordered_map<std::uint64_t, double> acc;
   for (const WeightedTerm& t : v) {
     const std::size_t bucket = static_cast<std::size_t>(t.hash >> directory_shift_);
     const std::size_t end = directory_[bucket + 1];
     std::size_t i = directory_[bucket];
     while (i < end && index_[i].hash < t.hash) ++i;
     for (; i < end && index_[i].hash == t.hash; ++i)
-      if (live(index_[i])) products.emplace_back(index_[i].story, double(t.weight) * index_[i].weight);
+      if (live(index_[i])) acc[index_[i].story] += double(t.weight) * index_[i].weight;
   }
-  std::stable_sort(products.begin(), products.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [story, product] : products) {
-    if (!out.empty() && out.back().first == story) out.back().second += product;
-    else out.emplace_back(story, product);
-  }
+  out.assign(acc.begin(), acc.end());
+  std::sort(out.begin(), out.end());
 }
 
 std::vector<std::pair<std::uint64_t, const std::vector<WeightedTerm>*>> StorySketches::all() const {

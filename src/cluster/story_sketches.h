@@ -48,7 +48,7 @@ class StorySketches {
 
  private:
   // One term of one sketch. The index is one array sorted by (hash, story): a term's
-  // postings are a run found through the directory, with no node or list per term.
+  // postings are a run found by binary search, with no node or list per term.
   struct Posting {
     std::uint64_t hash;
     std::uint64_t story;
@@ -65,7 +65,6 @@ class StorySketches {
 
   std::unordered_map<std::uint64_t, Sketch> sketches_;
   std::vector<Posting> index_, pending_;
-  std::vector<std::pair<std::uint64_t, double>> products_;  // score()'s scratch
   // directory_[b] is the first posting of index_ whose hash has top bits >= b (the
   // bits above directory_shift_); one more entry marks the end.
   std::vector<std::uint32_t> directory_;
