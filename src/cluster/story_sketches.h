@@ -48,7 +48,7 @@ class StorySketches {
 
  private:
   // One term of one sketch. The index is one array sorted by (hash, story): a term's
-  // postings are a run found by binary search, with no node or list per term.
+  // postings are a run found through the directory, with no node or list per term.
   struct Posting {
     std::uint64_t hash;
     std::uint64_t story;
