@@ -318,10 +318,14 @@ constexpr std::array<unsigned char, 256> kAsciiWordByte = [] {
 }();
 
 #if defined(__SSE2__)
-// The 16 bytes at p, ASCII letters lowered, stored to out; returns how many of them,
-// from the first, are ASCII letters or digits (what kAsciiWordByte keeps), up to 16.
-// Other bytes are stored unchanged. Same result as kAsciiWordByte byte by byte.
-inline unsigned ascii_word_prefix16(const unsigned char* p, char* out) {
+// The 16 bytes at p with ASCII letters lowered (other bytes unchanged), and how many of
+// them, from the first, are ASCII letters or digits (what kAsciiWordByte keeps), up to
+// 16. Same result as kAsciiWordByte byte by byte.
+struct Lowered16 {
+  __m128i bytes;
+  unsigned word_length;  // 16 when all are
+};
+inline Lowered16 lowered16(const unsigned char* p) {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   // c in [lo, lo + n): c + (0x80 - lo) is below 0x80 - 128 + n as a signed byte.
   auto in_range = [](__m128i c, char lo, char n) {
@@ -331,31 +335,29 @@ inline unsigned ascii_word_prefix16(const unsigned char* p, char* out) {
   const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // 'A'..'Z' -> 'a'..'z'
   const __m128i letter = in_range(folded, 'a', 26);
   const __m128i digit = in_range(x, '0', 10);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
   const auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
-  return static_cast<unsigned>(std::countr_one(word));  // 16 when all are
+  return {_mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))), static_cast<unsigned>(std::countr_one(word))};
+}
+
+// lowered16(p), its bytes stored to out; returns the word length.
+inline unsigned ascii_word_prefix16(const unsigned char* p, char* out) {
+  const Lowered16 l = lowered16(p);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), l.bytes);
+  return l.word_length;
 }
 
 // The word that opens the 16 bytes at p, when it ends inside them: returns its length n
-// (how many bytes from the first are ASCII letters or digits, as above) and sets lo, hi
-// to its bytes lowered and packed as WordMemo keys a word (bytes 0..7 and 8..15, zero
-// past n; x86 is little-endian, so this is pack()). Returns 16, leaving lo and hi
-// unset, when all 16 bytes are letters or digits.
+// and sets lo, hi to its bytes lowered and packed as WordMemo keys a word (bytes 0..7 and
+// 8..15, zero past n; x86 is little-endian, so this is pack()). Returns 16, leaving lo
+// and hi unset, when all 16 bytes are letters or digits.
 inline unsigned packed_ascii_word16(const unsigned char* p, std::uint64_t& lo, std::uint64_t& hi) {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  auto in_range = [](__m128i c, char first, char n) {
-    const __m128i shifted = _mm_add_epi8(c, _mm_set1_epi8(static_cast<char>(0x80 - first)));
-    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + n)));
-  };
-  const __m128i letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 26);
-  const __m128i digit = in_range(x, '0', 10);
-  const auto n = static_cast<unsigned>(std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))));
+  const Lowered16 l = lowered16(p);
+  const unsigned n = l.word_length;
   if (n >= 16) return 16;
   // 16 - n bytes into sixteen 0xFF and sixteen 0: a mask that keeps the first n bytes.
   static constexpr unsigned char kKeep[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                               0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-  const __m128i lowered = _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
-  const __m128i word = _mm_and_si128(lowered, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeep + 16 - n)));
+  const __m128i word = _mm_and_si128(l.bytes, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeep + 16 - n)));
   lo = static_cast<std::uint64_t>(_mm_cvtsi128_si64(word));
   hi = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(word, word)));
   return n;
@@ -558,9 +560,9 @@ void add_line(std::string_view line, const char* readable_end, float w, float an
     // The word is read straight from the text, lowered and packed in registers: a memo
     // hit is taken at once, as flush() would take it, and a space after the word is
     // consumed too, as the ' ' branch below would (flush() with no word is a no-op); on
-    // a miss the word is left in `word` as the run below would have left it. The 16 bytes may run past the
-    // line, never past readable_end: a body line is followed by its '\n', which ends a
-    // word like any separator, so n never reaches into the next line.
+    // a miss the word is left in `word` as the run below would have left it. The 16
+    // bytes may run past the line, never past readable_end: a body line is followed by
+    // its '\n', which ends a word like any separator, so n never reaches the next line.
     if (len == 0 && kAsciiWordByte[b] > '9' && readable_end - (line.data() + i) >= 16) {
       const auto* p = reinterpret_cast<const unsigned char*>(line.data()) + i;
       std::uint64_t lo, hi;

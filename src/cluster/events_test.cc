@@ -74,6 +74,15 @@ TEST(EventTerms, WordsReadInBlocksGiveWhatTheGeneralPathGives) {
       "Reid's strikes: \"Quoted\" Words\tafter tabs.\r\nMarch 13, 410,000 sedans; 4.6 billion (May 13) "
       "abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq caf\xc3\xa9 na\xc3\xafve x1 a1b2 1st U.S. "
       "\xe4\xb8\xad\xe5\x9b\xbd Xi's visit! Don't stop? Rebels' camp, Mr O'Neill at 10:30.";
+  auto expect_same = [](const DocumentTerms& a, const DocumentTerms& b, std::size_t cut) {
+    ASSERT_EQ(a.terms.size(), b.terms.size()) << cut;
+    for (std::size_t i = 0; i < a.terms.size(); ++i) {
+      EXPECT_EQ(a.terms[i].hash, b.terms[i].hash) << cut;
+      EXPECT_EQ(a.terms[i].weight, b.terms[i].weight) << cut;
+    }
+    EXPECT_EQ(a.names, b.names) << cut;
+    EXPECT_EQ(a.month_days, b.month_days) << cut;
+  };
   for (std::size_t cut = 1; cut <= text.size(); ++cut) {
     const std::string body = text.substr(0, cut);
     const auto plain = document_terms(body.substr(0, cut / 3), body, nullptr);
@@ -81,20 +90,8 @@ TEST(EventTerms, WordsReadInBlocksGiveWhatTheGeneralPathGives) {
     // A thread's memo starts empty: there every word read in blocks is a miss.
     DocumentTerms cold;
     std::thread([&] { cold = document_terms(body.substr(0, cut / 3), body + std::string(24, '\n'), nullptr); }).join();
-    ASSERT_EQ(plain.terms.size(), padded.terms.size()) << cut;
-    for (std::size_t i = 0; i < plain.terms.size(); ++i) {
-      EXPECT_EQ(plain.terms[i].hash, padded.terms[i].hash) << cut;
-      EXPECT_EQ(plain.terms[i].weight, padded.terms[i].weight) << cut;
-    }
-    EXPECT_EQ(plain.names, padded.names) << cut;
-    EXPECT_EQ(plain.month_days, padded.month_days) << cut;
-    ASSERT_EQ(cold.terms.size(), padded.terms.size()) << cut;
-    for (std::size_t i = 0; i < cold.terms.size(); ++i) {
-      EXPECT_EQ(cold.terms[i].hash, padded.terms[i].hash) << cut;
-      EXPECT_EQ(cold.terms[i].weight, padded.terms[i].weight) << cut;
-    }
-    EXPECT_EQ(cold.names, padded.names) << cut;
-    EXPECT_EQ(cold.month_days, padded.month_days) << cut;
+    expect_same(plain, padded, cut);
+    expect_same(cold, padded, cut);
   }
 }
 
