@@ -26,6 +26,9 @@ struct DigestArticle {
   std::vector<std::string> authors;
   std::vector<std::string> languages;
   std::string kind;          // article | digest | listing | liveblog
+  // The body's opening words (about 100 bytes, "…" when cut): what names a page that
+  // has no title (a pasted text dump).
+  std::string lead;
   // When the article is a copy of another one in the digest: that one's id and how
   // (identical | syndicated | mirror | update); "" for originals.
   std::string copy_of;

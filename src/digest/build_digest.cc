@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "llm/llm_reply.h"
 #include "storyline/copies.h"
 #include "storyline/dated_statements.h"
 #include "storyline/entities.h"
@@ -63,6 +64,7 @@ DigestArticle digest_article(const Member& m) {
   d.authors = a.authors;
   d.languages = a.languages;
   d.kind = a.kind;
+  d.lead = llm::truncate_utf8(a.blocks.empty() ? std::string_view() : std::string_view(a.blocks.front().text), 100);
   d.copy_of = m.copy_of;
   d.copy_relation = m.relation;
   d.copy_words_added = m.words_added;

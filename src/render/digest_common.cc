@@ -20,14 +20,21 @@ std::string host_of(std::string_view url) {
 std::string source_label(const DigestArticle& a) {
   if (!a.outlet.empty()) return a.outlet;
   if (std::string host = host_of(a.url); !host.empty()) return host;
-  if (a.title.size() > 40) {
+  const std::string& name = a.title.empty() ? a.lead : a.title;
+  if (name.size() > 40) {
     // Cut on a character boundary: half a UTF-8 sequence would make the page invalid.
     std::size_t cut = 40;
-    while (cut > 0 && (static_cast<unsigned char>(a.title[cut]) & 0xC0) == 0x80) --cut;
-    return a.title.substr(0, cut) + "…";
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    return name.substr(0, cut) + "…";
   }
-  if (!a.title.empty()) return a.title;
+  if (!name.empty()) return name;
   return a.id;
+}
+
+std::string list_title(const DigestArticle& a) {
+  if (!a.title.empty()) return a.title;
+  if (!a.lead.empty()) return "“" + a.lead + "”";
+  return source_label(a);
 }
 
 ArticleIndex articles_by_id(const DigestStory& story) {

@@ -16,8 +16,12 @@ namespace storyline::render {
 std::string date_range(const std::string& first, const std::string& last);
 // "example.com" from "https://www.example.com/a?b" ("" when the URL has no scheme).
 std::string host_of(std::string_view url);
-// A short name for an article in running text: its outlet, else the site, else its title.
+// A short name for an article in running text: its outlet, else the site, else its
+// title, else its opening words.
 std::string source_label(const DigestArticle& a);
+// What names an article in a list of articles: its title, else its opening words in
+// quotes, else source_label.
+std::string list_title(const DigestArticle& a);
 
 using ArticleIndex = std::map<std::string, const DigestArticle*>;
 ArticleIndex articles_by_id(const DigestStory& story);

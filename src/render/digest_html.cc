@@ -17,6 +17,7 @@ using render::ArticleIndex;
 using render::article_count;
 using render::articles_by_id;
 using render::date_range;
+using render::list_title;
 using render::source_label;
 
 // Escapes for text and for double-quoted attribute values alike; the apostrophe too, so
@@ -220,7 +221,7 @@ void events_html(std::string& out, const DigestStory& story, const ArticleIndex&
       for (const DigestArticle& o : e.articles) copy_here = copy_here || (!a.copy_of.empty() && o.id == a.copy_of);
       out += copy_here ? "<li class=\"copy-of\">" : "<li>";
       // The article's own language when known; its script otherwise.
-      const std::string title = a.title.empty() ? source_label(a) : a.title;
+      const std::string title = list_title(a);
       const std::string lang = !a.languages.empty() ? a.languages.front() : script_lang(title);
       const std::string title_html =
           lang.empty() || lang == "en" ? esc(title) : "<span lang=\"" + esc(lang) + "\">" + esc(title) + "</span>";

@@ -13,6 +13,7 @@ ojson to_json(const DigestArticle& a) {
   ojson j;
   j["id"] = a.id;
   j["title"] = a.title;
+  j["lead"] = a.lead;
   j["outlet"] = a.outlet;
   j["url"] = a.url;
   j["source"] = a.source;

@@ -18,6 +18,7 @@ using render::ArticleIndex;
 using render::article_count;
 using render::articles_by_id;
 using render::date_range;
+using render::list_title;
 using render::source_label;
 using text::append_utf8;
 using text::next_code_point;
@@ -305,7 +306,7 @@ void events_md(std::string& out, const DigestStory& story, const ArticleIndex& b
       bool nested = false;
       for (const DigestArticle& o : e.articles) nested = nested || (!a.copy_of.empty() && o.id == a.copy_of);
       out += nested ? "  - " : "- ";
-      out += md_link(a.title.empty() ? source_label(a) : a.title, a.url);
+      out += md_link(list_title(a), a.url);
       std::string meta;
       if (!a.outlet.empty()) meta += md_text(a.outlet);
       if (!a.date.empty()) meta += (meta.empty() ? "" : ", ") + md_text(day_of(a.date));

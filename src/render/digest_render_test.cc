@@ -217,6 +217,22 @@ TEST(DigestMarkdown, SourcesNameNoLocalFiles) {
   for (const std::string& l : fm) EXPECT_EQ(l.find("examples/pages/"), std::string::npos) << l;
 }
 
+// A page with no title, outlet or URL (a pasted text) is named by its opening words,
+// never by its content id.
+TEST(DigestMarkdown, AnUntitledPageIsNamedByItsOpeningWords) {
+  Digest d = sample_digest();
+  DigestStory& story = d.stories[0];
+  DigestArticle pasted = article("c0ffee", "", "", "", "2025-09-18", {"en"});
+  pasted.lead = "RIVERTON — Farmers downstream of the dam welcomed the deal on Thursday, saying …";
+  story.events[1].articles.push_back(pasted);
+  story.timeline[0].article_ids.push_back("c0ffee");
+  const std::string md = digest_story_markdown(story);
+  EXPECT_NE(md.find("- “RIVERTON — Farmers downstream of the dam welcomed the deal on Thursday, saying …”"), std::string::npos) << md;
+  EXPECT_NE(md.find("RIVERTON — Farmers downstream of the d…"), std::string::npos) << md;  // in the timeline's sources
+  EXPECT_EQ(md.find("c0ffee"), std::string::npos) << md;
+  EXPECT_NE(digest_html(d).find("RIVERTON — Farmers downstream"), std::string::npos);
+}
+
 TEST(DigestMarkdown, YamlAndMarkdownEscaping) {
   const Digest d = sample_digest();
   const std::string md = digest_story_markdown(d.stories[1]);
