@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "commands.h"
@@ -22,6 +23,7 @@
 #include "storyline/extract.h"
 #include "storyline/ingest.h"
 #include "storyline/pipeline.h"
+#include "storyline/place_articles.h"
 #include "storyline/inputs.h"
 #include "storyline/render.h"
 #include "storyline/sources.h"
@@ -347,21 +349,11 @@ struct CopyGroupView {
 storyline::Status stored_copy_groups(storyline::Store& store, std::vector<CopyGroupView>& out) {
   auto rows = store.copy_rows();
   if (!rows.ok()) return rows.status();
-  std::map<std::int64_t, std::int64_t> original_of;
+  std::unordered_map<std::int64_t, std::int64_t> original_of;
   for (const storyline::CopyRow& r : *rows) original_of[r.article] = r.original;
-  auto root = [&](std::int64_t id) {
-    // A chain never loops (a link points to an article stored before it or to one that
-    // became the original), but a damaged store must not hang us: at most one step per link.
-    for (std::size_t steps = 0; steps <= original_of.size(); ++steps) {
-      auto it = original_of.find(id);
-      if (it == original_of.end()) break;
-      id = it->second;
-    }
-    return id;
-  };
   auto load = [&](std::int64_t id) { return store.article(std::to_string(id)); };
   std::map<std::int64_t, std::vector<const storyline::CopyRow*>> by_root;
-  for (const storyline::CopyRow& r : *rows) by_root[root(r.article)].push_back(&r);
+  for (const storyline::CopyRow& r : *rows) by_root[storyline::copy_group_root(original_of, r.article)].push_back(&r);
   for (auto& [canonical, links] : by_root) {
     auto c = load(canonical);
     if (!c.ok()) return c.status();

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <unordered_map>
 
 #include "storyline/cedict.h"
 #include "storyline/event_terms.h"
@@ -37,5 +39,10 @@ Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& 
 // publication date (else the date the page shows).
 DocumentTerms article_terms(const Article& article, const PlacementOptions& options);
 std::string article_event_date(const Article& article);
+
+// The canonical article of id's copy group: where the stored links (copy → original, see
+// CopyRow) lead from id; id itself when it is no copy. A copy of a copy leads on through
+// the copy it matched. Links never loop; a damaged store's loop ends after one hop per link.
+std::int64_t copy_group_root(const std::unordered_map<std::int64_t, std::int64_t>& original_of, std::int64_t id);
 
 }  // namespace storyline

@@ -12,6 +12,15 @@ namespace storyline {
 
 std::string article_event_date(const Article& a) { return a.published.empty() ? a.page_date : a.published; }
 
+std::int64_t copy_group_root(const std::unordered_map<std::int64_t, std::int64_t>& original_of, std::int64_t id) {
+  for (std::size_t hops = 0; hops < original_of.size(); ++hops) {
+    auto it = original_of.find(id);
+    if (it == original_of.end()) break;
+    id = it->second;
+  }
+  return id;
+}
+
 DocumentTerms article_terms(const Article& a, const PlacementOptions& options) {
   return document_terms(a.title, a.text(), options.dictionary, options.terms);
 }
@@ -50,14 +59,7 @@ struct CopyState {
   std::unordered_map<std::int64_t, Known> cache;
 
   // The root of a copy chain (an original whose own original arrived later points on).
-  std::int64_t root(std::int64_t id) const {
-    for (int hops = 0; hops < 64; ++hops) {
-      auto it = original_of.find(id);
-      if (it == original_of.end()) break;
-      id = it->second;
-    }
-    return id;
-  }
+  std::int64_t root(std::int64_t id) const { return copy_group_root(original_of, id); }
 
   const Known* known(Store& store, std::int64_t id) {
     if (auto it = cache.find(id); it != cache.end()) return &it->second;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 
 #include "storyline/copies.h"
 #include "storyline/document.h"
@@ -85,6 +86,17 @@ class PlaceArticlesTest : public ::testing::Test {
   std::string path_;
   std::unique_ptr<Store> store_;
 };
+
+TEST(CopyGroupRoot, FollowsChainsAndStopsOnALoop) {
+  const std::unordered_map<std::int64_t, std::int64_t> links = {{3, 2}, {2, 1}, {5, 1}};
+  EXPECT_EQ(copy_group_root(links, 3), 1);  // a copy of a copy
+  EXPECT_EQ(copy_group_root(links, 5), 1);
+  EXPECT_EQ(copy_group_root(links, 1), 1);  // the original
+  EXPECT_EQ(copy_group_root(links, 9), 9);  // no copy at all
+  const std::unordered_map<std::int64_t, std::int64_t> damaged = {{1, 2}, {2, 1}};
+  const std::int64_t r = copy_group_root(damaged, 1);  // returns, on one of the two
+  EXPECT_TRUE(r == 1 || r == 2);
+}
 
 TEST_F(PlaceArticlesTest, ACopyOfADriftedCopyIsLinkedThroughIt) {
   const auto a = base_words();
