@@ -113,7 +113,6 @@ GeneratedRun run_generated(long docs, int words, unsigned long long seed) {
   std::vector<int> truth, got;
   truth.reserve(static_cast<std::size_t>(docs));
   got.reserve(static_cast<std::size_t>(docs));
-  std::unordered_map<std::uint64_t, int> got_ids;
   int next_event = 0;
   std::vector<int> live_ids;
   double busy = 0;

@@ -90,6 +90,9 @@ std::size_t display_width(const std::string& s) {
   return w;
 }
 
+// The day of an ISO date, or ten dashes when there is none: a fixed-width column.
+std::string day_column(const std::string& iso) { return iso.empty() ? std::string(10, '-') : iso.substr(0, 10); }
+
 // Cuts to at most n columns (whole characters, "…" marks a cut) and pads to n.
 std::string column(const std::string& s, std::size_t n) {
   std::string out;
@@ -321,7 +324,7 @@ int run_search(const std::string& db, const std::string& query, int limit, bool 
       std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
       std::printf("%5lld  %s  %s  %s\n       %s\n", static_cast<long long>(h.rowid),
-                  h.page_date.empty() ? "----------" : h.page_date.substr(0, 10).c_str(), h.outlet.empty() ? "-" : h.outlet.c_str(),
+                  day_column(h.page_date).c_str(), h.outlet.empty() ? "-" : h.outlet.c_str(),
                   h.title.c_str(), h.snippet.c_str());
     }
   }
@@ -425,7 +428,6 @@ int run_copies(const std::string& db, bool json, bool recompute) {
     j["source"] = a.source;
     return j;
   };
-  auto day = [](const storyline::Article& a) { return a.page_date.empty() ? std::string(10, '-') : a.page_date.substr(0, 10); };
   std::size_t copies = 0;
   for (const CopyGroupView& g : groups) {
     copies += g.copies.size();
@@ -448,7 +450,7 @@ int run_copies(const std::string& db, bool json, bool recompute) {
       continue;
     }
     const storyline::Article& c = g.canonical.article;
-    std::printf("%5lld  %s  %s  %s\n", static_cast<long long>(g.canonical.rowid), day(c).c_str(), c.outlet.c_str(),
+    std::printf("%5lld  %s  %s  %s\n", static_cast<long long>(g.canonical.rowid), day_column(c.page_date).c_str(), c.outlet.c_str(),
                 c.title.c_str());
     for (const CopyGroupView::Member& m : g.copies) {
       const storyline::Article& a = m.article.article;
@@ -456,7 +458,7 @@ int run_copies(const std::string& db, bool json, bool recompute) {
       if (m.copy_of != g.canonical.rowid) of = "  (copy of " + std::to_string(m.copy_of) + ")";
       std::printf("       %5lld  %-10s jaccard %.2f containment %.2f  +%lld -%lld words  %s  %s%s\n",
                   static_cast<long long>(m.article.rowid), m.relation.c_str(), m.jaccard, m.containment,
-                  static_cast<long long>(m.words_added), static_cast<long long>(m.words_removed), day(a).c_str(),
+                  static_cast<long long>(m.words_added), static_cast<long long>(m.words_removed), day_column(a.page_date).c_str(),
                   a.outlet.c_str(), of.c_str());
     }
   }

@@ -483,7 +483,6 @@ struct EventClusterer::State {
   std::vector<std::uint32_t> touched;
   std::vector<WeightedTerm> vector_;  // weigh()'s output, reused
   std::vector<WeightedTerm> all_terms_;  // weigh()'s scratch
-  std::vector<std::uint32_t> sort_counts_;
   StrongestScratch strongest_scratch;  // weigh()'s and rebuild()'s
   ScoreScratch scratch;
   std::size_t open_events = 0, open_stories = 0;
@@ -546,36 +545,8 @@ struct EventClusterer::State {
     const float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
     const auto k = static_cast<std::size_t>(std::max(options.max_document_terms, 0));
     select_strongest(all, inv, k, strongest_scratch.selected, strongest_scratch);
-    sort_by_hash(strongest_scratch.selected, vector_, sort_counts_);
+    sort_by_hash(strongest_scratch.selected, vector_, strongest_scratch.counts_by_hash);
     return vector_;
-  }
-
-  // `out` = `in` sorted by hash (hashes unique). The hashes are uniform, so a pass that
-  // scatters them by their top bits (about one bucket per term) leaves a nearly sorted
-  // array that an insertion sort finishes in about one step per term, without the
-  // branch misses of a comparison sort. `counts` is scratch.
-  static void sort_by_hash(const std::vector<WeightedTerm>& in, std::vector<WeightedTerm>& out,
-                           std::vector<std::uint32_t>& counts) {
-    const std::size_t n = in.size();
-    out.resize(n);
-    if (n > 4096) {
-      std::copy(in.begin(), in.end(), out.begin());
-      std::sort(out.begin(), out.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
-      return;
-    }
-    const std::size_t buckets = std::bit_ceil(std::max<std::size_t>(n, 16));
-    const int shift = 64 - std::countr_zero(buckets);
-    counts.assign(buckets, 0);
-    for (const WeightedTerm& t : in) ++counts[t.hash >> shift];
-    std::uint32_t sum = 0;
-    for (auto& c : counts) sum += std::exchange(c, sum);
-    for (const WeightedTerm& t : in) out[counts[t.hash >> shift]++] = t;
-    for (std::size_t i = 1; i < n; ++i) {
-      const WeightedTerm t = out[i];
-      std::size_t j = i;
-      for (; j > 0 && out[j - 1].hash > t.hash; --j) out[j] = out[j - 1];
-      out[j] = t;
-    }
   }
 
   // True when one of the month-days a text names falls in the month before an event's

@@ -101,10 +101,12 @@ std::vector<WeightedTerm> StorySketches::strongest(std::vector<WeightedTerm> c, 
   select_strongest(c, 1.0f, k, top, scratch);
   const float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
   for (WeightedTerm& t : top) t.weight *= inv;
-  std::sort(top.begin(), top.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
-  // A copy of the k terms, exactly sized: a sketch is kept for as long as its story
+  // Sorted into a vector of exactly k terms: a sketch is kept for as long as its story
   // stays open.
-  return std::vector<WeightedTerm>(top.begin(), top.end());
+  std::vector<WeightedTerm> sketch;
+  sketch.reserve(top.size());
+  sort_by_hash(top, sketch, scratch.counts_by_hash);
+  return sketch;
 }
 
 }  // namespace storyline

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <utility>
 
 namespace storyline {
 
@@ -53,6 +54,32 @@ void select_strongest(std::vector<WeightedTerm>& terms, float scale, std::size_t
   }
   out.assign(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(n_kept));
   out.insert(out.end(), tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(need));
+}
+
+// The hashes are uniform, so a pass that scatters them by their top bits (about one
+// bucket per term) leaves a nearly sorted array that an insertion sort finishes in about
+// one step per term, without the branch misses of a comparison sort.
+void sort_by_hash(const std::vector<WeightedTerm>& in, std::vector<WeightedTerm>& out, std::vector<std::uint32_t>& counts) {
+  const std::size_t n = in.size();
+  out.resize(n);
+  if (n > 4096) {
+    std::copy(in.begin(), in.end(), out.begin());
+    std::sort(out.begin(), out.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+    return;
+  }
+  const std::size_t buckets = std::bit_ceil(std::max<std::size_t>(n, 16));
+  const int shift = 64 - std::countr_zero(buckets);
+  counts.assign(buckets, 0);
+  for (const WeightedTerm& t : in) ++counts[t.hash >> shift];
+  std::uint32_t sum = 0;
+  for (auto& c : counts) sum += std::exchange(c, sum);
+  for (const WeightedTerm& t : in) out[counts[t.hash >> shift]++] = t;
+  for (std::size_t i = 1; i < n; ++i) {
+    const WeightedTerm t = out[i];
+    std::size_t j = i;
+    for (; j > 0 && out[j - 1].hash > t.hash; --j) out[j] = out[j - 1];
+    out[j] = t;
+  }
 }
 
 }  // namespace storyline

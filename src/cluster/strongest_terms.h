@@ -1,6 +1,6 @@
 // Strongest terms: the k heaviest of a weighted term vector, the cut both the clusterer
 // (a document's vector, events.cc) and the story sketches (a retired event's centroid)
-// make.
+// make, and the hash order both keep the cut in.
 //
 // "Stronger" is a total order (larger weight, then smaller hash; hashes are unique), so
 // the k strongest terms are one definite set whatever the order of the input.
@@ -19,6 +19,7 @@ struct StrongestScratch {
   std::vector<std::uint32_t> counts;  // 4,096 zeros between calls
   std::vector<WeightedTerm> kept, tied;
   std::vector<WeightedTerm> selected;  // a place for the caller's `out`
+  std::vector<std::uint32_t> counts_by_hash;  // sort_by_hash's
 };
 
 // Multiplies each weight of `terms` by `scale` (weights and scale finite and >= 0), then
@@ -26,5 +27,9 @@ struct StrongestScratch {
 // particular order.
 void select_strongest(std::vector<WeightedTerm>& terms, float scale, std::size_t k, std::vector<WeightedTerm>& out,
                       StrongestScratch& scratch);
+
+// `out` = `in` sorted by hash (hashes unique: any order of the input gives the same
+// output). `counts` is scratch.
+void sort_by_hash(const std::vector<WeightedTerm>& in, std::vector<WeightedTerm>& out, std::vector<std::uint32_t>& counts);
 
 }  // namespace storyline

@@ -45,5 +45,27 @@ TEST(StrongestTerms, SameSetAsSortingByWeightThenHash) {
   }
 }
 
+// sort_by_hash orders like a comparison sort, at every size (the bucket scatter up to
+// 4,096 terms, std::sort beyond) and with clustered hashes.
+TEST(SortByHash, OrdersAsAComparisonSort) {
+  std::mt19937_64 rng(11);
+  std::vector<std::uint32_t> counts;
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{300}, std::size_t{5000}}) {
+    for (bool clustered : {false, true}) {
+      std::vector<WeightedTerm> in(n);
+      for (std::size_t i = 0; i < n; ++i)
+        in[i] = {clustered ? (std::uint64_t{0xABCD} << 48) + i * 7919 : rng(), static_cast<float>(i)};
+      std::vector<WeightedTerm> expected = in, got;
+      std::sort(expected.begin(), expected.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+      sort_by_hash(in, got, counts);
+      ASSERT_EQ(got.size(), n);
+      for (std::size_t i = 0; i < n; ++i) {
+        EXPECT_EQ(got[i].hash, expected[i].hash) << n;
+        EXPECT_EQ(got[i].weight, expected[i].weight) << n;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyline
