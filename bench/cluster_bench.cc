@@ -94,7 +94,7 @@ bool time_real_articles(const std::string& path) {
 // same seed.
 struct GeneratedRun {
   double busy = 0;  // seconds in document_terms + EventClusterer::add
-  std::size_t bytes = 0, open_events = 0;
+  std::size_t bytes = 0, open_events = 0, known_terms = 0;
   int generated_events = 0;
   double precision = 0, recall = 0;  // B-cubed against the generated events
 };
@@ -180,7 +180,7 @@ GeneratedRun run_generated(long docs, int words, unsigned long long seed) {
   }
   p /= static_cast<double>(truth.size());
   r /= static_cast<double>(truth.size());
-  return {busy, bytes, clusterer.open_events(), next_event, p, r};
+  return {busy, bytes, clusterer.open_events(), clusterer.known_terms(), next_event, p, r};
 }
 
 }  // namespace
@@ -213,8 +213,8 @@ int main(int argc, char** argv) {
               "median of %d passes, range %.0f-%.0f)\n",
               static_cast<double>(docs) / run.busy, docs, words, static_cast<double>(run.bytes) / run.busy / 1e6, passes,
               static_cast<double>(docs) / runs.back().busy, static_cast<double>(docs) / runs.front().busy);
-  std::printf("cluster memory: peak RSS %.0f MB, %zu events open at the end (of %d generated)\n", ru.ru_maxrss / 1024.0,
-              run.open_events, run.generated_events);
+  std::printf("cluster memory: peak RSS %.0f MB, %zu events open at the end (of %d generated), %zu terms counted\n",
+              ru.ru_maxrss / 1024.0, run.open_events, run.generated_events, run.known_terms);
   std::printf("cluster sanity: generated events B-cubed F1 %.3f P %.3f R %.3f\n", 2 * p * r / (p + r), p, r);
   if (!real.empty() && !time_real_articles(real)) {
     std::fprintf(stderr, "cluster_bench: cannot read articles from %s\n", real.c_str());

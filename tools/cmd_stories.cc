@@ -367,6 +367,9 @@ std::vector<Command> add_story_commands(CLI::App& app) {
   cluster->add_option("--story-many-names", args->events.story_many_shared_names,
                       "shared names that let a story link at --story-names-threshold")
       ->capture_default_str();
+  cluster->add_option("--df-horizon", args->events.df_horizon_documents,
+                      "documents after which a term no document held is forgotten by the idf (0: never)")
+      ->capture_default_str();
   cluster->add_option("--window-days", args->events.event_window_days, "an event's days: members this close")
       ->capture_default_str();
   cluster->add_option("--story-window-days", args->events.story_window_days, "a story's idle time before it closes")

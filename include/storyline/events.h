@@ -16,7 +16,9 @@
 // event's dated members does not join it, unless its text matches far above the
 // threshold (date_override_similarity) — then it joins and its date is flagged as a
 // conflict: a mirror copy with a wrong date. Events and stories idle longer than their
-// window (or beyond max_open_*) are retired: memory stays bounded on endless streams.
+// window (or beyond max_open_*) are retired, and the document frequencies of terms no
+// document held for df_horizon_documents are dropped: memory stays bounded on endless
+// streams.
 //
 // Deterministic: the same documents in the same order give the same ids, whatever the
 // number of threads that computed their terms. The whole state serializes, so a store
@@ -64,6 +66,14 @@ struct EventOptions {
   int max_document_terms = 128;       // strongest terms of a document kept in its vector
   std::size_t max_open_events = 20000;
   std::size_t max_open_stories = 20000;
+  // A term no document held for this many documents is forgotten (within a quarter
+  // more, when the counts are swept): its document frequency restarts from zero
+  // if it comes back. The counts then describe the recent stream, and their table holds
+  // its vocabulary, not every name and number ever seen, so memory stays bounded on an
+  // endless stream. Common words never age out; a rare one that returns weighs a little
+  // more (its fourth document in 100,000 has an idf of 10.0 when the term is remembered,
+  // 11.1 when forgotten). 0 keeps every term; values above 2^31 count as 2^31.
+  std::uint32_t df_horizon_documents = 20000;
 };
 
 struct EventAssignment {
@@ -88,6 +98,8 @@ class EventClusterer {
   std::size_t open_events() const;
   std::size_t open_stories() const;
   std::size_t documents() const;
+  // Terms whose document frequency is kept (see df_horizon_documents).
+  std::size_t known_terms() const;
 
   // Opaque bytes holding the whole state; restore() with the same options continues it.
   std::string serialize() const;

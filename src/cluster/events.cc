@@ -1,5 +1,6 @@
 #include "storyline/events.h"
 
+#include "cluster/flat_map.h"
 #include "cluster/story_sketches.h"
 #include "cluster/strongest_terms.h"
 #include "storyline/civil_days.h"
@@ -32,125 +33,6 @@ int day_number(std::string_view d) {
 }
 
 namespace {
-
-// An open-addressing map from 64-bit term hashes to small values: one probe into a flat
-// array where std::unordered_map allocates a node per key and chases a pointer per
-// lookup. Keys are already XXH3 hashes; the multiply only spreads their high bits into
-// the index. Linear probing, load at most 1/2, so a miss ends at an empty slot within a
-// few steps. Key 0 marks an empty slot, so the (improbable) key 0 lives beside the array.
-//
-// References returned by find/insert are valid until the next insert (which may grow
-// the array): callers use them at once. Iteration order is unspecified; the callers that
-// need an order (serialize) sort.
-template <typename V>
-class FlatMap {
- public:
-  struct Entry {
-    std::uint64_t key;
-    V value;
-  };
-
-  std::size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
-
-  V* find(std::uint64_t key) {
-    if (key == 0) return has_zero_ ? &zero_.value : nullptr;
-    if (slots_.empty()) return nullptr;
-    for (std::size_t i = index(key);; i = (i + 1) & mask_) {
-      Entry& e = slots_[i];
-      if (e.key == key) return &e.value;
-      if (e.key == 0) return nullptr;
-    }
-  }
-  const V* find(std::uint64_t key) const { return const_cast<FlatMap*>(this)->find(key); }
-
-  // Starts loading key's home slot into the cache. The maps of the clusterer are far
-  // larger than the core's caches and their probes are random: issuing the loads of a
-  // whole document's terms before using any lets the misses overlap instead of queueing.
-  void prefetch(std::uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[index(key)]);
-  }
-
-  // The value of key, value-initialized (V{}) and flagged by `inserted` when it was absent.
-  V& insert(std::uint64_t key, bool& inserted) {
-    if ((size_ + 1) * 2 > slots_.size()) grow(slots_.empty() ? 16 : slots_.size() * 2);
-    return insert_reserved(key, inserted);
-  }
-  // insert() for a key that reserve() made room for (reserve(size() + n), then at most
-  // n of these): no growth check.
-  V& insert_reserved(std::uint64_t key, bool& inserted) {
-    inserted = false;
-    if (key == 0) {
-      if (!has_zero_) {
-        has_zero_ = true;
-        zero_ = {0, V{}};
-        inserted = true;
-      }
-      return zero_.value;
-    }
-    for (std::size_t i = index(key);; i = (i + 1) & mask_) {
-      Entry& e = slots_[i];
-      if (e.key == key) return e.value;
-      if (e.key == 0) {
-        e.key = key;
-        e.value = V{};
-        ++size_;
-        inserted = true;
-        return e.value;
-      }
-    }
-  }
-  V& operator[](std::uint64_t key) {
-    bool inserted;
-    return insert(key, inserted);
-  }
-
-  // Room for n keys in all without growing.
-  void reserve(std::size_t n) {
-    if (n * 2 <= slots_.size()) return;
-    std::size_t capacity = slots_.empty() ? 16 : slots_.size();
-    while (n * 2 > capacity) capacity *= 2;
-    grow(capacity);
-  }
-
-  template <typename F>
-  void for_each(F f) const {
-    if (has_zero_) f(zero_.key, zero_.value);
-    for (const Entry& e : slots_)
-      if (e.key != 0) f(e.key, e.value);
-  }
-
-  void clear() {
-    slots_.clear();
-    size_ = 0;
-    mask_ = 0;
-    shift_ = 64;
-    has_zero_ = false;
-  }
-
- private:
-  std::size_t index(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
-  }
-  void grow(std::size_t capacity) {  // a power of two
-    std::vector<Entry> old = std::move(slots_);
-    slots_.assign(capacity, Entry{0, V{}});
-    mask_ = capacity - 1;
-    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
-    for (const Entry& e : old) {
-      if (e.key == 0) continue;
-      std::size_t i = index(e.key);
-      while (slots_[i].key != 0) i = (i + 1) & mask_;
-      slots_[i] = e;
-    }
-  }
-
-  std::vector<Entry> slots_;
-  std::size_t size_ = 0;  // keys in slots_ (not counting key 0)
-  std::size_t mask_ = 0;
-  unsigned shift_ = 64;
-  bool has_zero_ = false;
-  Entry zero_{0, V{}};
-};
 
 // A sum of unit document vectors. Its weights live in the postings (each posting of an
 // event holds the event's weight for the term), so a centroid itself keeps only its
@@ -453,9 +335,11 @@ class Reader {
   bool ok_ = true;
 };
 
-constexpr std::uint64_t kStateMagic = 0x53544c4556543033ULL;  // "STLEVT03"
-// The state before story sketches: the same without the sketches at the end. A store
-// saved by the previous version continues from it (its stories start with no sketch).
+constexpr std::uint64_t kStateMagic = 0x53544c4556543034ULL;  // "STLEVT04"
+// Earlier states, which a store saved by an earlier version continues from: "STLEVT03"
+// kept no term ages (its terms restore as seen by the last document), and "STLEVT02"
+// also had no story sketches at the end (its stories start with none).
+constexpr std::uint64_t kStateMagicWithoutAges = 0x53544c4556543033ULL;      // "STLEVT03"
 constexpr std::uint64_t kStateMagicWithoutSketches = 0x53544c4556543032ULL;  // "STLEVT02"
 
 // Terms a story keeps of its last retired event (story_sketches.h): the strongest few
@@ -464,9 +348,17 @@ constexpr std::size_t kSketchTerms = 32;
 
 }  // namespace
 
+// A term's document frequency and the last document that held it (the low 32 bits of
+// its sequence number: ages are told apart modulo 2^32, and forget_old_terms() drops a
+// term long before its age could wrap).
+struct TermCount {
+  std::uint32_t documents = 0;
+  std::uint32_t last_seen = 0;
+};
+
 struct EventClusterer::State {
   EventOptions options;
-  FlatMap<std::uint32_t> df;
+  FlatMap<TermCount> df;
   std::uint64_t docs = 0;
   std::uint64_t next_event = 1, next_story = 1;
   int clock_day = -1;  // the latest date seen: the stream's "now"
@@ -527,7 +419,9 @@ struct EventClusterer::State {
     df.reserve(df.size() + terms.terms.size());
     for (const WeightedTerm& t : terms.terms) {
       bool inserted;
-      const std::uint32_t df_value = ++df.insert_reserved(t.hash, inserted);
+      TermCount& count = df.insert_reserved(t.hash, inserted);
+      count.last_seen = static_cast<std::uint32_t>(docs);
+      const std::uint32_t df_value = ++count.documents;
       // Sublinear term frequency; weights below one come from the position decay.
       const double tf = tf_of(t.weight);
       // The prior's pseudo-documents contain no term: on a cold start (five articles) a
@@ -659,6 +553,7 @@ struct EventClusterer::State {
     out.event = e.id;
     out.story = e.story;
     feed_story(e.story, terms.names, out.date_conflict ? -1 : day, lang);
+    if (options.df_horizon_documents > 0 && docs % forget_period() == 0) forget_old_terms();
     if (docs % 1024 == 0 || open_events > options.max_open_events + options.max_open_events / 8 ||
         open_stories > options.max_open_stories + options.max_open_stories / 8)
       retire();
@@ -682,8 +577,8 @@ struct EventClusterer::State {
       if (s.names.find(name) == nullptr) continue;
       ++n.all;
       if (!count_specific) continue;
-      const std::uint32_t* d = df.find(name);
-      n.specific += d == nullptr || *d <= most ? 1 : 0;
+      const TermCount* d = df.find(name);
+      n.specific += d == nullptr || d->documents <= most ? 1 : 0;
     }
     return n;
   }
@@ -735,6 +630,18 @@ struct EventClusterer::State {
     if (!lang.empty() && std::find(s.langs.begin(), s.langs.end(), lang) == s.langs.end()) s.langs.emplace_back(lang);
     if (day >= 0) s.last_day = std::max(s.last_day, day);
     s.last_seq = docs;
+  }
+
+  // Drops the document frequency of every term no document held for the last
+  // df_horizon_documents (see EventOptions). A sweep reads the whole table, which holds
+  // the terms of about a horizon's documents: run every quarter horizon, it costs a
+  // few slots per document whatever the horizon.
+  std::uint32_t horizon() const { return std::min(options.df_horizon_documents, std::uint32_t{1} << 31); }
+  std::uint64_t forget_period() const { return std::max<std::uint64_t>(horizon() / 4, 64); }
+  void forget_old_terms() {
+    const auto now = static_cast<std::uint32_t>(docs);
+    const std::uint32_t horizon = this->horizon();
+    df.erase_if([&](std::uint64_t, const TermCount& c) { return now - c.last_seen > horizon; });
   }
 
   // Retires idle events and stories, then rebuilds the posting lists without them so no
@@ -824,6 +731,7 @@ EventAssignment EventClusterer::add(const DocumentTerms& terms, std::string_view
 std::size_t EventClusterer::open_events() const { return state_->open_events; }
 std::size_t EventClusterer::open_stories() const { return state_->open_stories; }
 std::size_t EventClusterer::documents() const { return state_->docs; }
+std::size_t EventClusterer::known_terms() const { return state_->df.size(); }
 
 std::string EventClusterer::serialize() const {
   const State& s = *state_;
@@ -833,15 +741,19 @@ std::string EventClusterer::serialize() const {
   put_u64(out, s.next_event);
   put_u64(out, s.next_story);
   put_u64(out, static_cast<std::uint64_t>(static_cast<std::int64_t>(s.clock_day)));
-  // Sorted so equal states give equal bytes.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> df;
+  // Sorted so equal states give equal bytes. A term's count and age (documents since
+  // one last held it) share a word: the age of a kept term is below 2^32.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> df;
   df.reserve(s.df.size());
-  s.df.for_each([&](std::uint64_t h, std::uint32_t n) { df.emplace_back(h, n); });
+  const auto now = static_cast<std::uint32_t>(s.docs);
+  s.df.for_each([&](std::uint64_t h, const TermCount& c) {
+    df.emplace_back(h, c.documents | std::uint64_t{static_cast<std::uint32_t>(now - c.last_seen)} << 32);
+  });
   std::sort(df.begin(), df.end());
   put_u64(out, df.size());
-  for (auto [h, n] : df) {
+  for (auto [h, packed] : df) {
     put_u64(out, h);
-    put_u64(out, n);
+    put_u64(out, packed);
   }
   // Each event's terms and weights, from the postings.
   std::vector<std::vector<std::pair<std::uint64_t, float>>> centroid_terms(s.events.size());
@@ -906,7 +818,7 @@ std::string EventClusterer::serialize() const {
 Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOptions options) {
   Reader r(bytes);
   const std::uint64_t magic = r.u64();
-  if (magic != kStateMagic && magic != kStateMagicWithoutSketches)
+  if (magic != kStateMagic && magic != kStateMagicWithoutAges && magic != kStateMagicWithoutSketches)
     return Status::Error("event state: not a storyline event state");
   EventClusterer c(options);
   State& s = *c.state_;
@@ -917,7 +829,10 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
   const std::uint64_t n_df = r.u64();
   for (std::uint64_t i = 0; i < n_df && r.ok(); ++i) {
     const std::uint64_t h = r.u64();
-    s.df[h] = static_cast<std::uint32_t>(r.u64());
+    const std::uint64_t packed = r.u64();
+    // An older state wrote the count alone (its high half 0): age 0.
+    const std::uint32_t age = magic == kStateMagic ? static_cast<std::uint32_t>(packed >> 32) : 0;
+    s.df[h] = {static_cast<std::uint32_t>(packed), static_cast<std::uint32_t>(s.docs) - age};
   }
   // serialize() writes a centroid's terms in increasing order: a repeated term (which
   // would score twice) can only be corruption.
@@ -961,7 +876,7 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     }
     st.open = true;
   }
-  const std::uint64_t n_sketches = magic == kStateMagic ? r.u64() : 0;
+  const std::uint64_t n_sketches = magic != kStateMagicWithoutSketches ? r.u64() : 0;
   for (std::uint64_t i = 0; i < n_sketches && r.ok(); ++i) {
     const std::uint64_t story = r.u64();
     std::vector<WeightedTerm> terms;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <thread>
 
 #include "storyline/event_terms.h"
@@ -194,15 +195,83 @@ TEST(EventClusterer, RestoredStateContinuesExactly) {
   EXPECT_DOUBLE_EQ(x.similarity, y.similarity);
   EXPECT_EQ(live.serialize(), restored->serialize());
   EXPECT_FALSE(EventClusterer::restore(bytes.substr(0, bytes.size() / 2)).ok());
-  // A state saved before story sketches (magic "STLEVT02", no sketch count at the end)
-  // still continues: a store written by the previous version keeps working.
-  ASSERT_EQ(bytes.substr(bytes.size() - 8), std::string(8, '\0'));  // no sketches yet
-  std::string older = bytes.substr(0, bytes.size() - 8);
-  older[0] = '2';  // the magic's low byte, little-endian
-  Result<EventClusterer> from_older = EventClusterer::restore(older);
-  ASSERT_TRUE(from_older.ok()) << from_older.status().message();
-  EXPECT_EQ(from_older->serialize(), bytes);
   EXPECT_FALSE(EventClusterer::restore("not a state").ok());
+}
+
+// States saved by earlier versions still continue: "STLEVT03" wrote each term's count
+// without its age (the terms restore as just seen), "STLEVT02" also had no sketch count
+// at the end. Built here from a current state: the ages zeroed, then the sketches cut.
+TEST(EventClusterer, OlderStatesRestore) {
+  EventClusterer live;
+  add(live, kQuake1);
+  add(live, kRecall);
+  const std::string bytes = live.serialize();
+  // magic, documents, next event, next story, clock day; then the term count and, per
+  // term, its hash and count | age << 32.
+  std::uint64_t terms = 0;
+  std::memcpy(&terms, bytes.data() + 40, 8);
+  ASSERT_GT(terms, 0u);
+  std::string aged_now = bytes;
+  bool some_age = false;
+  for (std::uint64_t i = 0; i < terms; ++i) {
+    char* age = aged_now.data() + 48 + 16 * i + 12;
+    some_age = some_age || std::memcmp(age, "\0\0\0\0", 4) != 0;
+    std::memset(age, 0, 4);
+  }
+  ASSERT_TRUE(some_age);  // kQuake1's terms are one document old
+  std::string v3 = aged_now;
+  v3[0] = '3';  // the magic's low byte, little-endian
+  Result<EventClusterer> from_v3 = EventClusterer::restore(v3);
+  ASSERT_TRUE(from_v3.ok()) << from_v3.status().message();
+  EXPECT_EQ(from_v3->serialize(), aged_now);
+  ASSERT_EQ(v3.substr(v3.size() - 8), std::string(8, '\0'));  // no sketches yet
+  std::string v2 = v3.substr(0, v3.size() - 8);
+  v2[0] = '2';
+  Result<EventClusterer> from_v2 = EventClusterer::restore(v2);
+  ASSERT_TRUE(from_v2.ok()) << from_v2.status().message();
+  EXPECT_EQ(from_v2->serialize(), aged_now);
+}
+
+// A stream whose every document brings new words: the counts keep only the recent
+// ones, and a state saved between two sweeps continues exactly as the live one.
+TEST(EventClusterer, OldTermsAreForgotten) {
+  auto stream_doc = [](int i) {
+    const std::string title = "Item " + std::to_string(i) + " about word" + std::to_string(i);
+    const std::string text = "Body term" + std::to_string(i) + " and another" + std::to_string(i * 31) +
+                             ", with common words harbour council weather.";
+    return document_terms(title, text, nullptr);
+  };
+  EventOptions forgetful;
+  forgetful.df_horizon_documents = 1000;
+  forgetful.max_open_events = 100;  // every document opens an event and a story:
+  forgetful.max_open_stories = 100;  // few open keep the test fast
+  EventOptions keeping = forgetful;
+  keeping.df_horizon_documents = 0;
+  EventClusterer f(forgetful), k(keeping);
+  constexpr int kDocs = 3000;  // a sweep every 250 documents
+  std::string saved, after_a_sweep;
+  for (int i = 0; i < kDocs; ++i) {
+    const DocumentTerms t = stream_doc(i);
+    f.add(t, "", "en");
+    k.add(t, "", "en");
+    if (i == 1599) saved = f.serialize();
+    if (i == 1799) after_a_sweep = f.serialize();
+  }
+  // Each document brings four new terms (two words, a number and a word with digits):
+  // all of them kept without a horizon; with one, those of at most 1,250 documents
+  // (the horizon and a sweep's period), and at least those of the horizon.
+  EXPECT_GT(k.known_terms(), 3u * kDocs);
+  EXPECT_LT(f.known_terms(), 5u * (1000 + 250));
+  EXPECT_GT(f.known_terms(), 3u * 1000);
+  Result<EventClusterer> restored = EventClusterer::restore(saved, forgetful);
+  ASSERT_TRUE(restored.ok()) << restored.status().message();
+  for (int i = 1600; i < kDocs; ++i) {
+    restored->add(stream_doc(i), "", "en");
+    if (i == 1799) {
+      EXPECT_EQ(restored->serialize(), after_a_sweep);  // the saved ages count
+    }
+  }
+  EXPECT_EQ(restored->serialize(), f.serialize());
 }
 
 // A story followed sparsely: its one event retires long before the next development,
