@@ -49,8 +49,8 @@ struct Centroid {
 // Each list is one contiguous run of a shared pool, doubled (moved to the pool's end)
 // when full: scoring reads a list as consecutive cache lines, where a chain of chunks
 // was one dependent miss per chunk, and adding a posting never allocates per term. The
-// runs a list outgrew stay unused until the index is rebuilt (rebuilt(), at least every
-// 1,024 documents), so the pool holds at most about twice the live postings. A slot
+// runs a list outgrew stay unused until the pool is packed (drop_and_renumber(), at
+// least every 1,024 documents), so it holds at most about twice the live postings. A slot
 // appears at most once per list, and score() does not depend on the order within a
 // list.
 class PostingIndex {
@@ -82,7 +82,7 @@ class PostingIndex {
 
   // The lists of v's terms (an empty one for a term without), looked up in passes (the
   // lists' map entries, then their runs prefetched) so that each pass's cache misses
-  // overlap across the terms. Valid until the next add_all or rebuilt.
+  // overlap across the terms. Valid until the next add_all or drop_and_renumber.
   void find_lists(const std::vector<WeightedTerm>& v, std::vector<List>& lists) const {
     for (const auto& t : v) lists_.prefetch(t.hash);
     lists.clear();
@@ -96,7 +96,8 @@ class PostingIndex {
       __builtin_prefetch(&pool_[end - 1]);
     }
   }
-  // A list's postings: list.size of them from here, valid until the next add_all or rebuilt.
+  // A list's postings: list.size of them from here, valid until the next add_all or
+  // drop_and_renumber.
   const Posting* postings(const List& list) const { return pool_.data() + list.begin; }
   Posting* postings(const List& list) { return pool_.data() + list.begin; }
 
@@ -108,21 +109,23 @@ class PostingIndex {
     });
   }
 
-  // The index without the postings of dropped slots, the others renumbered:
-  // new_slot[slot] is a slot's new number, or kDropped. Each list keeps its order; a
-  // list left empty goes. One pass over the lists, no weight moves elsewhere; each
-  // dropped posting is shown to on_dropped(hash, posting) on the way (what a retired
-  // item leaves behind is read without another pass).
+  // Drops the postings of dropped slots and renumbers the others: new_slot[slot] is a
+  // slot's new number, or kDropped. Each list keeps its order and its entry in the map
+  // (a list left empty goes); the runs move to a new pool, packed. One pass over the
+  // lists, no weight moves elsewhere; each dropped posting is shown to
+  // on_dropped(hash, posting) on the way (what a retired item leaves behind is read
+  // without another pass). The map is rewritten in place: inserting every kept list
+  // into a fresh one cost a random write each.
   static constexpr std::uint32_t kDropped = ~std::uint32_t{0};
   template <typename OnDropped>
-  PostingIndex rebuilt(const std::vector<std::uint32_t>& new_slot, OnDropped on_dropped) const {
-    PostingIndex out;
-    out.lists_.reserve(lists_.size());
-    out.pool_.reserve(pool_.size() / 2 + 16);
-    lists_.for_each([&](std::uint64_t h, const List& list) {
+  void drop_and_renumber(const std::vector<std::uint32_t>& new_slot, OnDropped on_dropped) {
+    Pool packed;
+    packed.reserve(pool_.size() / 2 + 16);
+    bool emptied = false;
+    lists_.for_each_value([&](std::uint64_t h, List& list) {
       // The live postings are written past the end of the new pool, then claimed with
-      // their run's spare room when there are any: one pass over the list.
-      Posting* to = out.pool_.room(capacity(list.size));
+      // their run's spare room when there are any.
+      Posting* to = packed.room(capacity(list.size));
       std::uint32_t live = 0;
       for (std::uint32_t k = list.begin; k < list.begin + list.size; ++k) {
         const Posting p = pool_[k];
@@ -133,13 +136,15 @@ class PostingIndex {
         }
         to[live++] = {slot, p.weight};
       }
-      if (live == 0) return;
-      bool inserted;
-      List& kept = out.lists_.insert_reserved(h, inserted);
-      kept.begin = out.pool_.claim(capacity(live));  // within the room: nothing moves
-      kept.size = live;
+      list.size = live;
+      if (live == 0) {
+        emptied = true;
+        return;
+      }
+      list.begin = packed.claim(capacity(live));  // within the room: nothing moves
     });
-    return out;
+    if (emptied) lists_.erase_if([](std::uint64_t, const List& list) { return list.size == 0; });
+    pool_ = std::move(packed);
   }
 
  private:
@@ -704,7 +709,7 @@ struct EventClusterer::State {
     std::uint32_t next = 0;
     for (std::size_t i = 0; i < events.size(); ++i)
       if (events[i].open) new_slot[i] = next++;
-    event_postings = event_postings.rebuilt(new_slot, [&](std::uint64_t h, const PostingIndex::Posting& p) {
+    event_postings.drop_and_renumber(new_slot, [&](std::uint64_t h, const PostingIndex::Posting& p) {
       if (rank[p.slot] != kNone) retired_terms[rank[p.slot]].push_back({h, p.weight});
     });
     for (std::uint32_t k = 0; k < retired.size(); ++k) {

@@ -95,6 +95,13 @@ class FlatMap {
     for (const Entry& e : slots_)
       if (e.key != 0) f(e.key, e.value);
   }
+  // f(key, value&) for every entry, which may change the values (not the keys).
+  template <typename F>
+  void for_each_value(F f) {
+    if (has_zero_) f(zero_.key, zero_.value);
+    for (Entry& e : slots_)
+      if (e.key != 0) f(e.key, e.value);
+  }
 
   // Drops every entry for which pred(key, value) holds, in place. Linear probing
   // deletes without tombstones by backward shift: after emptying slot i, each later
