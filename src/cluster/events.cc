@@ -355,7 +355,7 @@ constexpr std::size_t kSketchTerms = 32;
 
 // A term's document frequency and the last document that held it (the low 32 bits of
 // its sequence number: ages are told apart modulo 2^32, and forget_old_terms() drops a
-// term long before its age could wrap).
+// term long before its age could wrap; without a horizon no age is ever compared).
 struct TermCount {
   std::uint32_t documents = 0;
   std::uint32_t last_seen = 0;
