@@ -257,7 +257,7 @@ TEST(EventClusterer, OldTermsAreForgotten) {
     if (i == 1599) saved = f.serialize();
     if (i == 1799) after_a_sweep = f.serialize();
   }
-  // Each document brings four new terms (two words, a number and a word with digits):
+  // Each document brings four new terms (three words with digits and a number):
   // all of them kept without a horizon; with one, those of at most 1,250 documents
   // (the horizon and a sweep's period), and at least those of the horizon.
   EXPECT_GT(k.known_terms(), 3u * kDocs);
