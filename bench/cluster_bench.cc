@@ -6,9 +6,10 @@
 // names and numbers; the rest of each document is drawn from a 30,000-word vocabulary with
 // a Zipf-like law (what every article shares). Timed: document_terms + EventClusterer::add
 // on one thread, per document; generation is not timed. P passes (default 3) over the
-// same stream, each with a fresh clusterer; the median pass is printed. Prints docs/s,
-// open events at the end, peak RSS, and B-cubed F1 against the generated events (a
-// sanity check, not a benchmark of quality: see ../shared/bench/clustering for that).
+// same stream, each with a fresh clusterer; the median pass is printed. Prints docs/s
+// (and a document's time in document_terms and in add), open events at the end, peak
+// RSS, and B-cubed F1 against the generated events (a sanity check, not a benchmark of
+// quality: see ../shared/bench/clustering for that).
 //
 // The generated words are all content words from a flat random vocabulary: heavier per
 // word than news, where about half the words are stop words and a few thousand words
@@ -94,6 +95,7 @@ bool time_real_articles(const std::string& path) {
 // same seed.
 struct GeneratedRun {
   double busy = 0;  // seconds in document_terms + EventClusterer::add
+  double terms = 0;  // of which in document_terms
   std::size_t bytes = 0, open_events = 0, known_terms = 0;
   int generated_events = 0;
   double precision = 0, recall = 0;  // B-cubed against the generated events
@@ -115,7 +117,7 @@ GeneratedRun run_generated(long docs, int words, unsigned long long seed) {
   got.reserve(static_cast<std::size_t>(docs));
   int next_event = 0;
   std::vector<int> live_ids;
-  double busy = 0;
+  double busy = 0, terms_busy = 0;
   std::size_t bytes = 0;
   const double docs_per_day = static_cast<double>(docs) / 365.0;
   std::string title, text;
@@ -158,8 +160,10 @@ GeneratedRun run_generated(long docs, int words, unsigned long long seed) {
     std::snprintf(date, sizeof date, "2024-%02d-%02d", 1 + day / 31 % 12, 1 + day % 28);
     const auto t0 = std::chrono::steady_clock::now();
     const auto terms = storyline::document_terms(title, text, nullptr);
+    const auto t1 = std::chrono::steady_clock::now();
     const auto a = clusterer.add(terms, date, "en");
     busy += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    terms_busy += std::chrono::duration<double>(t1 - t0).count();
     bytes += title.size() + text.size();
     truth.push_back(live_ids[which]);
     got.push_back(static_cast<int>(a.event));
@@ -180,7 +184,7 @@ GeneratedRun run_generated(long docs, int words, unsigned long long seed) {
   }
   p /= static_cast<double>(truth.size());
   r /= static_cast<double>(truth.size());
-  return {busy, bytes, clusterer.open_events(), clusterer.known_terms(), next_event, p, r};
+  return {busy, terms_busy, bytes, clusterer.open_events(), clusterer.known_terms(), next_event, p, r};
 }
 
 }  // namespace
@@ -209,10 +213,11 @@ int main(int argc, char** argv) {
   std::sort(runs.begin(), runs.end(), [](const GeneratedRun& a, const GeneratedRun& b) { return a.busy < b.busy; });
   const GeneratedRun& run = runs[runs.size() / 2];
   const double p = run.precision, r = run.recall;
-  std::printf("cluster speed: %.0f docs/s on 1 thread (%ld docs of %d words, %.1f MB/s of text; terms + clustering; "
-              "median of %d passes, range %.0f-%.0f)\n",
-              static_cast<double>(docs) / run.busy, docs, words, static_cast<double>(run.bytes) / run.busy / 1e6, passes,
-              static_cast<double>(docs) / runs.back().busy, static_cast<double>(docs) / runs.front().busy);
+  std::printf("cluster speed: %.0f docs/s on 1 thread (%ld docs of %d words, %.1f MB/s of text; terms + clustering, "
+              "%.1f + %.1f us a document; median of %d passes, range %.0f-%.0f)\n",
+              static_cast<double>(docs) / run.busy, docs, words, static_cast<double>(run.bytes) / run.busy / 1e6,
+              run.terms / static_cast<double>(docs) * 1e6, (run.busy - run.terms) / static_cast<double>(docs) * 1e6,
+              passes, static_cast<double>(docs) / runs.back().busy, static_cast<double>(docs) / runs.front().busy);
   std::printf("cluster memory: peak RSS %.0f MB, %zu events open at the end (of %d generated), %zu terms counted\n",
               ru.ru_maxrss / 1024.0, run.open_events, run.generated_events, run.known_terms);
   std::printf("cluster sanity: generated events B-cubed F1 %.3f P %.3f R %.3f\n", 2 * p * r / (p + r), p, r);
