@@ -93,24 +93,25 @@ struct ScoreScratch {
 // its slot and none is walked.
 void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot, bool is_new, PostingIndex& postings,
             ScoreScratch& scratch) {
-  scratch.added.clear();
+  // Written always, kept by advancing the count: no branch on which terms are new.
+  scratch.added.resize(v.size());
+  std::size_t n_added = 0;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    // The slot's posting in the term's list, if any (at most one).
-    float* held = nullptr;
+    // The slot's posting in the term's list, if any (at most one): the whole list is
+    // read (a few postings) without an early exit, whose place no branch predicts.
     const PostingIndex::List& list = scratch.lists[i];
     PostingIndex::Posting* p = postings.postings(list);
-    for (std::uint32_t k = 0, n = is_new ? 0 : list.size; k < n; ++k)
-      if (p[k].slot == slot) {
-        held = &p[k].weight;
-        break;
-      }
+    std::uint32_t at = ~0u;
+    for (std::uint32_t k = 0, n = is_new ? 0 : list.size; k < n; ++k) at = p[k].slot == slot ? k : at;
     float fresh = 0.0f;
-    float& w = held == nullptr ? fresh : *held;
+    float& w = at == ~0u ? fresh : p[at].weight;
     const double before = w;
     w += v[i].weight;
     c.norm2 += double(w) * w - before * before;
-    if (held == nullptr) scratch.added.emplace_back(v[i].hash, fresh);
+    scratch.added[n_added] = {v[i].hash, fresh};
+    n_added += at == ~0u ? 1 : 0;
   }
+  scratch.added.resize(n_added);
   postings.add_all(scratch.added, slot, scratch.list_refs);
 }
 
@@ -131,16 +132,23 @@ void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, con
            std::vector<double>& acc, std::vector<std::uint32_t>& touched, ScoreScratch& scratch) {
   if (acc.size() < items.size()) acc.resize(items.size(), 0.0);
   postings.find_lists(v, scratch.lists);
+  // A slot is touched when its sum is still 0 (weights are positive): written always,
+  // kept by advancing the count, so the walk has no branch on which postings are first.
+  touched.resize(items.size() + 1);
+  std::size_t n_touched = 0;
+  std::uint32_t* const touched_at = touched.data();
   for (std::size_t i = 0; i < v.size(); ++i) {
     const double x = v[i].weight;
     const PostingIndex::List& list = scratch.lists[i];
     const PostingIndex::Posting* p = postings.postings(list);
     for (std::uint32_t k = 0; k < list.size; ++k) {
       const std::uint32_t slot = p[k].slot;
-      if (acc[slot] == 0.0) touched.push_back(slot);
+      touched_at[n_touched] = slot;
+      n_touched += acc[slot] == 0.0 ? 1 : 0;
       acc[slot] += x * p[k].weight;
     }
   }
+  touched.resize(n_touched);
 }
 
 void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
