@@ -132,9 +132,14 @@ void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, con
            std::vector<double>& acc, std::vector<std::uint32_t>& touched, ScoreScratch& scratch) {
   if (acc.size() < items.size()) acc.resize(items.size(), 0.0);
   postings.find_lists(v, scratch.lists);
-  // A slot is touched when its sum is still 0 (weights are positive): written always,
-  // kept by advancing the count, so the walk has no branch on which postings are first.
-  touched.resize(items.size() + 1);
+  // A slot is touched when its sum is still 0: written always, kept by advancing the
+  // count, so the walk has no branch on which postings are first. Weights are positive
+  // (weigh() keeps w > 0; a centroid's are sums of them) and a product of two positive
+  // floats is a positive double, so a sum never returns to 0 and a slot counts once: at
+  // most items.size() of them. The count stops there all the same, so a corrupt restored
+  // weight (0 or negative) can skew scores but never write past `touched`.
+  const std::size_t most = items.size();
+  touched.resize(most + 1);
   std::size_t n_touched = 0;
   std::uint32_t* const touched_at = touched.data();
   for (std::size_t i = 0; i < v.size(); ++i) {
@@ -144,7 +149,7 @@ void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, con
     for (std::uint32_t k = 0; k < list.size; ++k) {
       const std::uint32_t slot = p[k].slot;
       touched_at[n_touched] = slot;
-      n_touched += acc[slot] == 0.0 ? 1 : 0;
+      n_touched += (acc[slot] == 0.0) & (n_touched < most) ? 1 : 0;
       acc[slot] += x * p[k].weight;
     }
   }
