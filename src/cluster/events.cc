@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <bit>
 #include <memory>
+#include <span>
 #include <utility>
 
 namespace storyline {
@@ -127,9 +128,12 @@ void add_to(Centroid& c, const std::vector<WeightedTerm>& v, std::uint32_t slot,
 //
 // Every posting is of an open item: an item closes only in retire(), which then
 // rebuilds the index without it (rebuild()), so the scores read no item.
+//
+// Returns how many slots it touched: the first that many of `touched`, which keeps a
+// place for every item and one more (it is only ever grown, never refilled).
 template <typename Item>
-void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const std::vector<Item>& items,
-           std::vector<double>& acc, std::vector<std::uint32_t>& touched, ScoreScratch& scratch) {
+std::size_t score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, const std::vector<Item>& items,
+                  std::vector<double>& acc, std::vector<std::uint32_t>& touched, ScoreScratch& scratch) {
   if (acc.size() < items.size()) acc.resize(items.size(), 0.0);
   postings.find_lists(v, scratch.lists);
   // A slot is touched when its sum is still 0: written always, kept by advancing the
@@ -139,7 +143,7 @@ void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, con
   // most items.size() of them. The count stops there all the same, so a corrupt restored
   // weight (0 or negative) can skew scores but never write past `touched`.
   const std::size_t most = items.size();
-  touched.resize(most + 1);
+  if (touched.size() < most + 1) touched.resize(most + 1);
   std::size_t n_touched = 0;
   std::uint32_t* const touched_at = touched.data();
   for (std::size_t i = 0; i < v.size(); ++i) {
@@ -153,7 +157,7 @@ void score(const std::vector<WeightedTerm>& v, const PostingIndex& postings, con
       acc[slot] += x * p[k].weight;
     }
   }
-  touched.resize(n_touched);
+  return n_touched;
 }
 
 void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
@@ -342,9 +346,8 @@ struct EventClusterer::State {
     // event the date rules out but the text matches anyway: far above the threshold (a
     // copy), or at the threshold when the text names a day of that event's month (a page
     // whose own date contradicts what it reports, such as a mirror's capture date).
-    touched.clear();
     story_sims.clear();
-    score(v, event_postings, events, acc, touched, scratch);
+    const std::size_t n_touched = score(v, event_postings, events, acc, touched, scratch);
     // Counted on the document's own terms (before the tf-idf tail is cut), so a long
     // article is never taken for a short one.
     const double event_threshold =
@@ -358,7 +361,7 @@ struct EventClusterer::State {
     // (cosine * factor is at most cosine * largest: rounding keeps the order.)
     const double lowest = std::min(story_floor(), event_threshold);
     const double largest_factor = std::max(options.cross_language_boost, 1.0);
-    for (std::uint32_t slot : touched) {
+    for (std::uint32_t slot : std::span(touched.data(), n_touched)) {
       const Event& e = events[slot];
       const double cosine = acc[slot] / std::sqrt(std::max(e.centroid.norm2, 1e-12));
       acc[slot] = 0;
@@ -506,8 +509,8 @@ struct EventClusterer::State {
   std::uint64_t forget_period() const { return std::max<std::uint64_t>(horizon() / 4, 64); }
   void forget_old_terms() {
     const auto now = static_cast<std::uint32_t>(docs);
-    const std::uint32_t horizon = this->horizon();
-    df.erase_if([&](std::uint64_t, const TermCount& c) { return now - c.last_seen > horizon; });
+    const std::uint32_t oldest_age = horizon();
+    df.erase_if([&](std::uint64_t, const TermCount& c) { return now - c.last_seen > oldest_age; });
   }
 
   // Retires idle events and stories, then rebuilds the posting lists without them so no
