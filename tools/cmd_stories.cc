@@ -2,7 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <fstream>
+#include <unordered_map>
 #include <iostream>
 #include <thread>
 
@@ -44,11 +46,62 @@ struct ClusterArgs {
   std::size_t batch = 4096;
 };
 
+// The lines of `storyline cluster`, one per document in input order, each held until no
+// later document can change it: a document's event changes only when a later one folds
+// its one-document event into another (EventAssignment::absorbed), which the clusterer
+// does within absorb_window_documents of it. So a line is printed once that many
+// documents were clustered after it, or at the end: the output holds a window of lines,
+// not the stream.
+class ClusterOutput {
+ public:
+  ClusterOutput(std::ostream& out, std::uint64_t window) : out_(out), window_(window) {}
+  // In clustering order: where this document's assignment moves earlier documents.
+  void note_absorbed(const EventAssignment& a) {
+    for (std::uint64_t lone : a.absorbed) moved_[lone] = {a.event, a.story};
+  }
+  // In input order: `seq` counts the documents clustered up to this one.
+  void add(std::string id, const EventAssignment& a, std::uint64_t seq) {
+    held_.push_back({std::move(id), a.event, a.story, a.date_conflict, seq});
+  }
+  // Prints the held lines (from the first) that `documents` clustered documents settle.
+  void print_settled(std::uint64_t documents) {
+    while (!held_.empty() && (documents - held_.front().seq >= window_)) print_front();
+  }
+  void print_all() {
+    while (!held_.empty()) print_front();
+    out_.flush();
+  }
+
+ private:
+  struct Line {
+    std::string id;
+    std::uint64_t event, story;
+    bool date_conflict;
+    std::uint64_t seq;
+  };
+  void print_front() {
+    Line& l = held_.front();
+    if (auto it = moved_.find(l.event); it != moved_.end()) {
+      l.event = it->second.first;
+      l.story = it->second.second;
+      moved_.erase(it);  // a folded event had this one document
+    }
+    nlohmann::json line = {{"id", l.id}, {"event", l.event}, {"story", l.story}};
+    if (l.date_conflict) line["date_conflict"] = true;
+    out_ << line.dump() << "\n";
+    held_.pop_front();
+  }
+  std::ostream& out_;
+  std::uint64_t window_;
+  std::deque<Line> held_;
+  std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> moved_;
+};
+
 // Terms of a batch on `threads` threads (pure per document), then clustering on this
 // thread in date order (undated last, else input order): the result does not depend on
 // the number of threads.
 void cluster_batch(std::vector<ClusterItem>& batch, EventClusterer& clusterer, const ChineseDictionary* dict,
-                   const ClusterArgs& args, std::ostream& out) {
+                   const ClusterArgs& args, ClusterOutput& out) {
   const unsigned n = args.threads > 0 ? static_cast<unsigned>(args.threads)
                                       : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
@@ -67,12 +120,14 @@ void cluster_batch(std::vector<ClusterItem>& batch, EventClusterer& clusterer, c
     return da.substr(0, std::min<std::size_t>(da.size(), 19)) < db.substr(0, std::min<std::size_t>(db.size(), 19));
   });
   std::vector<EventAssignment> assigned(batch.size());
-  for (std::size_t i : order) assigned[i] = clusterer.add(batch[i].terms, batch[i].date, batch[i].lang);
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    nlohmann::json line = {{"id", batch[i].id}, {"event", assigned[i].event}, {"story", assigned[i].story}};
-    if (assigned[i].date_conflict) line["date_conflict"] = true;
-    out << line.dump() << "\n";
+  std::vector<std::uint64_t> seq(batch.size());
+  for (std::size_t i : order) {
+    assigned[i] = clusterer.add(batch[i].terms, batch[i].date, batch[i].lang);
+    seq[i] = clusterer.documents();
+    out.note_absorbed(assigned[i]);
   }
+  for (std::size_t i = 0; i < batch.size(); ++i) out.add(std::move(batch[i].id), assigned[i], seq[i]);
+  out.print_settled(clusterer.documents());
   batch.clear();
 }
 
@@ -94,6 +149,7 @@ int run_cluster(const ClusterArgs& args) {
     else std::cerr << "storyline: " << loaded.status().message() << "; Chinese is matched by characters only\n";
   }
   EventClusterer clusterer(args.events);
+  ClusterOutput output(std::cout, args.events.absorb_window_documents);
   std::vector<ClusterItem> batch;
   int status = kExitOk;
   std::vector<std::string> pages;
@@ -132,7 +188,7 @@ int run_cluster(const ClusterArgs& args) {
       item.lang = string_field(j, "lang");
       item.date = string_field(j, "date");
       batch.push_back(std::move(item));
-      if (batch.size() >= args.batch) cluster_batch(batch, clusterer, dict.get(), args, std::cout);
+      if (batch.size() >= args.batch) cluster_batch(batch, clusterer, dict.get(), args, output);
     }
   }
   if (!pages.empty()) {
@@ -161,8 +217,8 @@ int run_cluster(const ClusterArgs& args) {
         },
         [] {});
   }
-  if (!batch.empty()) cluster_batch(batch, clusterer, dict.get(), args, std::cout);
-  std::cout.flush();
+  if (!batch.empty()) cluster_batch(batch, clusterer, dict.get(), args, output);
+  output.print_all();
   return status;
 }
 
@@ -353,7 +409,8 @@ std::vector<Command> add_story_commands(CLI::App& app) {
       "{\"id\",\"event\",\"story\"} per document, in input order (\"date_conflict\": true when a\n"
       "document joined an event on its text although its date is outside the event's days).\n"
       "Documents are clustered in date order within batches of --batch (undated last), so the\n"
-      "result is the same for any --threads.");
+      "result is the same for any --threads. A line is printed once 4096 more documents were\n"
+      "clustered (or at the end): until then a later document may fold its event into another.");
   cluster->add_option("INPUT", args->inputs, "pages or JSONL (- for stdin)")->required();
   cluster->add_option("--threshold", args->events.event_threshold, "cosine to join an event")->capture_default_str();
   cluster->add_option("--story-threshold", args->events.story_threshold, "cosine to link a new event to a story")
@@ -369,6 +426,10 @@ std::vector<Command> add_story_commands(CLI::App& app) {
       ->capture_default_str();
   cluster->add_option("--df-horizon", args->events.df_horizon_documents,
                       "documents after which a term no document held is forgotten by the idf (0: never)")
+      ->capture_default_str();
+  cluster->add_option("--absorb-similarity", args->events.absorb_similarity,
+                      "cosine at which a one-document event is folded into an event a later document joins "
+                      "(above 1: never)")
       ->capture_default_str();
   cluster->add_option("--window-days", args->events.event_window_days, "an event's days: members this close")
       ->capture_default_str();

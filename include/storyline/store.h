@@ -103,6 +103,9 @@ class Store {
   Result<std::string> cluster_state();  // "" before the first placement
   Status save_cluster_state(const std::string& state);
   Status set_event(const EventRow& row);
+  // The articles of event `from` now belong to `event` and `story`: the clusterer folded
+  // `from` into `event` (EventAssignment::absorbed).
+  Status move_event(std::uint64_t from, std::uint64_t event, std::uint64_t story);
   Result<std::vector<EventRow>> event_rows(std::uint64_t story = 0);  // 0: every story
 
   // Copies (schema 3): each article's LSH keys, to find the copies of the next one.

@@ -15,6 +15,7 @@
 #include <bit>
 #include <memory>
 #include <span>
+#include <unordered_map>
 #include <utility>
 
 namespace storyline {
@@ -56,6 +57,18 @@ struct Event {
   std::uint32_t size = 0;
   std::vector<std::string> langs;  // languages of its members
   bool open = false;
+  bool absorbed = false;  // closed by folding its one document into another event
+};
+
+// The one document of an event that holds no other, opened within
+// absorb_window_documents: its vector (the event's centroid, sorted by hash) and names,
+// so that a later event can take it in (see absorb_similarity). Kept beside the events,
+// not in them: scoring reads an event per posting, and the few lone ones would double
+// the size of every event.
+struct LoneDocument {
+  std::vector<WeightedTerm> vector;
+  std::vector<std::uint64_t> names;
+  std::uint64_t seq = 0;  // the document's number in the stream
 };
 
 // A story keeps no centroid of its own: it is as close to a new event as its closest open
@@ -193,22 +206,24 @@ class Reader {
     return s;
   }
   bool at_end() const { return pos_ == in_.size(); }
-
- private:
   std::uint64_t fail() {
     ok_ = false;
     pos_ = in_.size();
     return 0;
   }
+
+ private:
   std::string_view in_;
   std::size_t pos_ = 0;
   bool ok_ = true;
 };
 
-constexpr std::uint64_t kStateMagic = 0x53544c4556543034ULL;  // "STLEVT04"
-// Earlier states, which a store saved by an earlier version continues from: "STLEVT03"
-// kept no term ages (its terms restore as seen by the last document), and "STLEVT02"
-// also had no story sketches at the end (its stories start with none).
+constexpr std::uint64_t kStateMagic = 0x53544c4556543035ULL;  // "STLEVT05"
+// Earlier states, which a store saved by an earlier version continues from: "STLEVT04"
+// kept no lone documents (its one-document events are never absorbed), "STLEVT03" also
+// no term ages (its terms restore as seen by the last document), and "STLEVT02" also had
+// no story sketches at the end (its stories start with none).
+constexpr std::uint64_t kStateMagicWithoutLone = 0x53544c4556543034ULL;      // "STLEVT04"
 constexpr std::uint64_t kStateMagicWithoutAges = 0x53544c4556543033ULL;      // "STLEVT03"
 constexpr std::uint64_t kStateMagicWithoutSketches = 0x53544c4556543032ULL;  // "STLEVT02"
 
@@ -241,6 +256,8 @@ struct EventClusterer::State {
   // event's candidate stories, with their similarity.
   std::vector<std::pair<std::uint64_t, double>> story_sims;
   std::vector<std::pair<std::uint64_t, double>> sketch_sims;  // scratch
+  std::unordered_map<std::uint64_t, LoneDocument> lone_documents;  // by event id
+  std::vector<std::pair<double, std::uint32_t>> lone_candidates;  // (similarity, slot), scratch
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
   std::vector<WeightedTerm> vector_;  // weigh()'s output, reused
@@ -347,6 +364,7 @@ struct EventClusterer::State {
     // copy), or at the threshold when the text names a day of that event's month (a page
     // whose own date contradicts what it reports, such as a mirror's capture date).
     story_sims.clear();
+    lone_candidates.clear();
     const std::size_t n_touched = score(v, event_postings, events, acc, touched, scratch);
     // Counted on the document's own terms (before the tf-idf tail is cut), so a long
     // article is never taken for a short one.
@@ -367,6 +385,7 @@ struct EventClusterer::State {
       acc[slot] = 0;
       if (cosine * largest_factor < lowest) continue;
       const double sim = cosine * language_factor(lang, e.langs);
+      if (e.size == 1) lone_candidates.emplace_back(sim, slot);  // absorb_lone_events checks the rest
       if (sim >= story_floor()) note_story_sim(e.story, sim);
       if (sim < event_threshold) continue;
       int gap = 0;
@@ -409,10 +428,12 @@ struct EventClusterer::State {
       ++open_events;
       out.new_event = true;
       e.story = pick_story(terms.names, day, out.new_story);
+      if (absorbing()) lone_documents[e.id] = {v, terms.names, docs};
     }
     Event& e = events[slot];
     add_to(e.centroid, v, slot, out.new_event, event_postings, scratch);
     ++e.size;
+    if (!out.new_event && e.size == 2) lone_documents.erase(e.id);
     e.last_seq = docs;
     if (!lang.empty() && std::find(e.langs.begin(), e.langs.end(), lang) == e.langs.end()) e.langs.emplace_back(lang);
     if (day >= 0 && !out.date_conflict) {
@@ -422,11 +443,69 @@ struct EventClusterer::State {
     out.event = e.id;
     out.story = e.story;
     feed_story(e.story, terms.names, out.date_conflict ? -1 : day, lang);
+    if (!out.new_event) absorb_lone_events(slot, out.absorbed);
     if (options.df_horizon_documents > 0 && docs % forget_period() == 0) forget_old_terms();
     if (docs % 1024 == 0 || open_events > options.max_open_events + options.max_open_events / 8 ||
         open_stories > options.max_open_stories + options.max_open_stories / 8)
       retire();
     return out;
+  }
+
+  bool absorbing() const { return options.absorb_similarity <= 1.0 && options.absorb_window_documents > 0; }
+
+  // Folds into the event at `slot`, which a document just joined, every one-document
+  // event among that document's candidates (lone_candidates, most similar first) whose
+  // document is now within absorb_similarity of the event's centroid and within its
+  // dates. A document that fell just short of an event when it came, because the event's
+  // first members said less than its later ones, so gets there all the same; and the
+  // candidates are only events the new document touched, so the check costs a few of
+  // them a document. Each absorbed one moves its weights into the centroid (the
+  // cosine of the next candidate is to the centroid with them) and drops its postings.
+  void absorb_lone_events(std::uint32_t slot, std::vector<std::uint64_t>& absorbed) {
+    if (lone_candidates.empty() || !absorbing()) return;
+    std::sort(lone_candidates.begin(), lone_candidates.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : events[a.second].id < events[b.second].id;
+    });
+    for (const auto& [sim, lone_slot] : lone_candidates) {
+      Event& lone = events[lone_slot];
+      Event& into = events[slot];
+      if (lone_slot == slot || !lone.open || lone.size != 1) continue;
+      const auto kept = lone_documents.find(lone.id);
+      if (kept == lone_documents.end() || docs - kept->second.seq >= options.absorb_window_documents) continue;
+      const LoneDocument& only = kept->second;
+      if (lone.first_day >= 0 && into.first_day >= 0 &&
+          (lone.first_day > into.last_day + options.event_window_days ||
+           lone.last_day < into.first_day - options.event_window_days))
+        continue;
+      // dot(lone document, centroid): the centroid's weight for each of the document's
+      // terms is in the term's list, at the event's slot.
+      event_postings.find_lists(only.vector, scratch.lists);
+      double dot = 0;
+      for (std::size_t i = 0; i < only.vector.size(); ++i) {
+        const PostingIndex::List& list = scratch.lists[i];
+        const PostingIndex::Posting* p = event_postings.postings(list);
+        for (std::uint32_t k = 0; k < list.size; ++k)
+          if (p[k].slot == slot) dot += double(only.vector[i].weight) * p[k].weight;
+      }
+      const double norms = std::sqrt(std::max(into.centroid.norm2, 1e-12) * std::max(lone.centroid.norm2, 1e-12));
+      if (dot / norms < options.absorb_similarity) continue;
+      // scratch.lists are the lone vector's lists, as add_to wants them.
+      add_to(into.centroid, only.vector, slot, false, event_postings, scratch);
+      for (const WeightedTerm& t : only.vector) event_postings.erase(t.hash, lone_slot);
+      into.size += lone.size;
+      if (lone.first_day >= 0) {
+        into.first_day = into.first_day < 0 ? lone.first_day : std::min(into.first_day, lone.first_day);
+        into.last_day = std::max(into.last_day, lone.last_day);
+      }
+      for (const std::string& l : lone.langs)
+        if (std::find(into.langs.begin(), into.langs.end(), l) == into.langs.end()) into.langs.push_back(l);
+      feed_story(into.story, only.names, lone.last_day, lone.langs.empty() ? "" : lone.langs[0]);
+      lone.open = false;
+      lone.absorbed = true;
+      --open_events;
+      absorbed.push_back(lone.id);
+      lone_documents.erase(kept);
+    }
   }
 
   // The lowest similarity at which a story can take a new event (with many shared names).
@@ -522,6 +601,8 @@ struct EventClusterer::State {
     auto idle_stories = [&](const Story& s) {
       return clock_day >= 0 && s.last_day >= 0 && clock_day - s.last_day > options.story_window_days;
     };
+    std::erase_if(lone_documents,
+                  [&](const auto& kv) { return docs - kv.second.seq >= options.absorb_window_documents; });
     bool changed = retire_items(events, open_events, options.max_open_events, idle_events);
     changed = retire_items(stories, open_stories, options.max_open_stories, idle_stories) || changed;
     if (changed) rebuild();
@@ -561,7 +642,8 @@ struct EventClusterer::State {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> retired;  // (last_seq, slot)
     for (std::size_t i = 0; i < events.size(); ++i) {
       const std::uint32_t* story = story_slot.find(events[i].story);
-      if (!events[i].open && story && stories[*story].open) retired.emplace_back(events[i].last_seq, i);
+      if (!events[i].open && !events[i].absorbed && story && stories[*story].open)
+        retired.emplace_back(events[i].last_seq, i);
     }
     std::sort(retired.begin(), retired.end());
     std::vector<std::uint32_t> rank(events.size(), kNone);
@@ -652,6 +734,12 @@ std::string EventClusterer::serialize() const {
     put_u64(out, e.langs.size());
     for (const auto& l : e.langs) put_str(out, l);
     put_centroid(e.centroid, centroid_terms[i]);
+    // A lone document's vector is its event's centroid (written just above); its names
+    // follow. Kept or not, as a count: 0, or 1 + the number of names.
+    const auto lone = s.lone_documents.find(e.id);
+    put_u64(out, lone == s.lone_documents.end() ? 0 : 1 + lone->second.names.size());
+    if (lone != s.lone_documents.end())
+      for (std::uint64_t n : lone->second.names) put_u64(out, n);
   }
   put_u64(out, s.open_stories);
   for (const Story& st : s.stories) {
@@ -687,7 +775,8 @@ std::string EventClusterer::serialize() const {
 Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOptions options) {
   Reader r(bytes);
   const std::uint64_t magic = r.u64();
-  if (magic != kStateMagic && magic != kStateMagicWithoutAges && magic != kStateMagicWithoutSketches)
+  if (magic != kStateMagic && magic != kStateMagicWithoutLone && magic != kStateMagicWithoutAges &&
+      magic != kStateMagicWithoutSketches)
     return Status::Error("event state: not a storyline event state");
   EventClusterer c(options);
   State& s = *c.state_;
@@ -700,7 +789,8 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     const std::uint64_t h = r.u64();
     const std::uint64_t packed = r.u64();
     // An older state wrote the count alone (its high half 0): age 0.
-    const std::uint32_t age = magic == kStateMagic ? static_cast<std::uint32_t>(packed >> 32) : 0;
+    const std::uint32_t age =
+        magic == kStateMagic || magic == kStateMagicWithoutLone ? static_cast<std::uint32_t>(packed >> 32) : 0;
     s.df[h] = {static_cast<std::uint32_t>(packed), static_cast<std::uint32_t>(s.docs) - age};
   }
   // serialize() writes a centroid's terms in increasing order: a repeated term (which
@@ -729,6 +819,18 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     e.size = static_cast<std::uint32_t>(r.u64());
     for (std::uint64_t n = r.u64(), k = 0; k < n && r.ok() && k < 64; ++k) e.langs.push_back(r.str());
     get_centroid(e.centroid, static_cast<std::uint32_t>(s.events.size() - 1));
+    if (magic == kStateMagic) {
+      const std::uint64_t lone = r.u64();
+      if (lone > 0 && e.size == 1 && r.ok()) {
+        // The document's number: the event's last one, as it holds no other.
+        LoneDocument& only = s.lone_documents[e.id];
+        only.seq = e.last_seq;
+        for (const auto& [h, w] : s.scratch.added) only.vector.push_back({h, w});
+        for (std::uint64_t k = 1; k < lone && r.ok(); ++k) only.names.push_back(r.u64());
+      } else if (lone > 0) {
+        r.fail();  // only a one-document event keeps its document
+      }
+    }
     e.open = true;
   }
   const std::uint64_t n_stories = r.u64();

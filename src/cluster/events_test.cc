@@ -198,20 +198,59 @@ TEST(EventClusterer, RestoredStateContinuesExactly) {
   EXPECT_FALSE(EventClusterer::restore("not a state").ok());
 }
 
-// States saved by earlier versions still continue: "STLEVT03" wrote each term's count
-// without its age (the terms restore as just seen), "STLEVT02" also had no sketch count
-// at the end. Built here from a current state: the ages zeroed, then the sketches cut.
+// The layout of a state's events (events.cc): a visitor sees where each event's lone
+// document field starts and ends. Returns the bytes with that field replaced by
+// `replacement` (an empty string drops it, as "STLEVT04" and earlier had none).
+std::string with_lone_fields(const std::string& bytes, const std::string& replacement) {
+  std::size_t pos = 40;  // magic, documents, next event, next story, clock day
+  auto u64 = [&] {
+    std::uint64_t v = 0;
+    std::memcpy(&v, bytes.data() + pos, 8);
+    pos += 8;
+    return v;
+  };
+  const std::uint64_t terms = u64();
+  pos += 16 * terms;
+  std::string out = bytes.substr(0, pos);
+  const std::uint64_t events = u64();
+  out.append(bytes, pos - 8, 8);
+  for (std::uint64_t e = 0; e < events; ++e) {
+    const std::size_t start = pos;
+    pos += 6 * 8;  // id, story, first day, last day, last seq, size
+    for (std::uint64_t langs = u64(), k = 0; k < langs; ++k) pos += u64();
+    pos += 16 * u64() + 8;  // the centroid's terms and weights, its norm
+    out.append(bytes, start, pos - start);
+    const std::uint64_t lone = u64();
+    pos += 8 * (lone > 0 ? lone - 1 : 0);
+    out += replacement;
+  }
+  out.append(bytes, pos);
+  return out;
+}
+
+// States saved by earlier versions still continue: "STLEVT04" kept no lone documents (its
+// one-document events restore without), "STLEVT03" also wrote each term's count without
+// its age (the terms restore as just seen), "STLEVT02" also had no sketch count at the
+// end. Built here from a current state: the lone documents dropped, the ages zeroed, then
+// the sketches cut.
 TEST(EventClusterer, OlderStatesRestore) {
   EventClusterer live;
   add(live, kQuake1);
   add(live, kRecall);
   const std::string bytes = live.serialize();
-  // magic, documents, next event, next story, clock day; then the term count and, per
-  // term, its hash and count | age << 32.
+  const std::string no_lone(8, '\0');  // what a restored older state writes: none kept
+  ASSERT_NE(with_lone_fields(bytes, no_lone), bytes);  // both events keep their document
+  std::string v4 = with_lone_fields(bytes, "");
+  v4[0] = '4';  // the magic's low byte, little-endian
+  Result<EventClusterer> from_v4 = EventClusterer::restore(v4);
+  ASSERT_TRUE(from_v4.ok()) << from_v4.status().message();
+  const std::string current = from_v4->serialize();
+  EXPECT_EQ(current, with_lone_fields(bytes, no_lone));
+  // then, per term, its hash and count | age << 32.
   std::uint64_t terms = 0;
-  std::memcpy(&terms, bytes.data() + 40, 8);
+  std::memcpy(&terms, current.data() + 40, 8);
   ASSERT_GT(terms, 0u);
-  std::string aged_now = bytes;
+  std::string aged_now = current;
   bool some_age = false;
   for (std::uint64_t i = 0; i < terms; ++i) {
     char* age = aged_now.data() + 48 + 16 * i + 12;
@@ -219,8 +258,8 @@ TEST(EventClusterer, OlderStatesRestore) {
     std::memset(age, 0, 4);
   }
   ASSERT_TRUE(some_age);  // kQuake1's terms are one document old
-  std::string v3 = aged_now;
-  v3[0] = '3';  // the magic's low byte, little-endian
+  std::string v3 = with_lone_fields(aged_now, "");
+  v3[0] = '3';
   Result<EventClusterer> from_v3 = EventClusterer::restore(v3);
   ASSERT_TRUE(from_v3.ok()) << from_v3.status().message();
   EXPECT_EQ(from_v3->serialize(), aged_now);
@@ -326,6 +365,52 @@ TEST(EventClusterer, ManySharedNamesLinkAStoryAtALowerSimilarity) {
   EXPECT_TRUE(same_cast.new_event);
   EXPECT_EQ(same_cast.story, first.story);
   EXPECT_TRUE(few_names.new_story);
+}
+
+// Two reports of one happening that share too little to meet each open an event; a later
+// report close to one of them (it joins it) and covering the other folds the other in.
+const Doc kHospitals{"Padang hospitals overwhelmed",
+                     "Doctors at the Padang general hospital treated hundreds of injured residents overnight; "
+                     "generators failed and wards overflowed into corridors.",
+                     "2024-03-06"};
+const Doc kBoth{"Sumatra quake: Padang hospitals overwhelmed as toll rises to 12",
+                "The magnitude 7.1 earthquake off Sumatra killed 12 people. Doctors at the Padang general hospital "
+                "treated hundreds of injured residents as wards overflowed into corridors.",
+                "2024-03-06"};
+
+TEST(EventClusterer, AJoiningDocumentFoldsInALoneOneItBridges) {
+  EventClusterer c;
+  const auto quake = add(c, kQuake1);
+  const auto hospitals = add(c, kHospitals);
+  ASSERT_TRUE(hospitals.new_event);  // too far from the quake report (else this tests nothing)
+  const std::string before = c.serialize();
+  const auto both = add(c, kBoth);
+  EXPECT_EQ(both.event, hospitals.event);
+  ASSERT_EQ(both.absorbed, std::vector<std::uint64_t>{quake.event});
+  EXPECT_EQ(c.open_events(), 1u);
+  // The folded report's terms are the event's now: a copy of it joins the event.
+  EXPECT_EQ(add(c, kQuake1).event, hospitals.event);
+
+  // A restored state continues the same: it keeps the lone reports.
+  Result<EventClusterer> restored = EventClusterer::restore(before);
+  ASSERT_TRUE(restored.ok()) << restored.status().message();
+  EXPECT_EQ(restored->serialize(), before);
+  EXPECT_EQ(add(*restored, kBoth).absorbed, both.absorbed);
+
+  // Off, or past the window: the lone event stays.
+  EventOptions off;
+  off.absorb_similarity = 2;
+  EventOptions short_window;
+  short_window.absorb_window_documents = 1;
+  for (const EventOptions& o : {off, short_window}) {
+    EventClusterer d(o);
+    add(d, kQuake1);
+    add(d, kHospitals);
+    const auto joined = add(d, kBoth);
+    EXPECT_EQ(joined.event, hospitals.event);
+    EXPECT_TRUE(joined.absorbed.empty());
+    EXPECT_EQ(d.open_events(), 2u);
+  }
 }
 
 TEST(EventClusterer, MemoryIsBoundedByTheWindow) {

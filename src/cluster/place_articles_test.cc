@@ -57,11 +57,12 @@ class PlaceArticlesTest : public ::testing::Test {
   void Cleanup() {
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
   }
-  void Add(const std::string& url, const std::string& outlet, const std::string& date, const std::string& body) {
+  void Add(const std::string& url, const std::string& outlet, const std::string& date, const std::string& body,
+           const std::string& title = "Harbour crane report") {
     Article a;
     a.source = url;
     a.url = url;
-    a.title = "Harbour crane report";
+    a.title = title;
     a.outlet = outlet;
     a.page_date = a.published = date;
     a.languages = {"en"};
@@ -145,6 +146,35 @@ TEST_F(PlaceArticlesTest, UnrelatedTextsAreNotCopies) {
   ASSERT_TRUE(placed.ok());
   EXPECT_EQ(placed->copies, 0u);
   EXPECT_TRUE(Links().empty());
+}
+
+// A later run's article joins one lone event and folds in another, placed by an earlier
+// run: the store's rows follow (the clusterer's saved state kept the lone article).
+TEST_F(PlaceArticlesTest, AFoldedEventsArticleMovesToTheEventThatTookIt) {
+  Add("https://one.example/q", "One", "2024-03-05",
+      "A magnitude 7.1 earthquake struck off the coast of Sumatra on Tuesday, killing 12 people in Padang.",
+      "Magnitude 7.1 earthquake strikes off Sumatra");
+  Add("https://two.example/h", "Two", "2024-03-06",
+      "Doctors at the Padang general hospital treated hundreds of injured residents overnight; generators failed "
+      "and wards overflowed into corridors.",
+      "Padang hospitals overwhelmed");
+  Result<PlacementStats> first = place_new_articles(*store_, {});
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ASSERT_EQ(first->new_events, 2u);
+  Add("https://three.example/b", "Three", "2024-03-06",
+      "The magnitude 7.1 earthquake off Sumatra killed 12 people. Doctors at the Padang general hospital treated "
+      "hundreds of injured residents as wards overflowed into corridors.",
+      "Sumatra quake: Padang hospitals overwhelmed as toll rises to 12");
+  Result<PlacementStats> second = place_new_articles(*store_, {});
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_EQ(second->absorbed_events, 1u);
+  Result<std::vector<EventRow>> rows = store_->event_rows();
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  for (const EventRow& r : *rows) {
+    EXPECT_EQ(r.event, (*rows)[0].event) << "article " << r.article;
+    EXPECT_EQ(r.story, (*rows)[0].story) << "article " << r.article;
+  }
 }
 
 }  // namespace

@@ -66,8 +66,26 @@ class PostingIndex {
       __builtin_prefetch(&pool_[end - 1]);
     }
   }
-  // Terms with a list (none is empty).
+  // Terms with a list (none is empty, but for lists erase() emptied since the last
+  // drop_and_renumber).
   std::size_t terms() const { return lists_.size(); }
+
+  // Removes slot's posting from hash's list, if it has one; the list's last posting takes
+  // its place (nothing depends on the order within a list). Returns whether there was one.
+  // A run left part empty is reused as it is: append() finds it full where its size is a
+  // power of two and moves it to a larger run, so the size always fits the capacity.
+  bool erase(std::uint64_t hash, std::uint32_t slot) {
+    List* list = lists_.find(hash);
+    if (list == nullptr) return false;
+    Posting* p = pool_.data() + list->begin;
+    for (std::uint32_t k = 0; k < list->size; ++k)
+      if (p[k].slot == slot) {
+        p[k] = p[list->size - 1];
+        --list->size;
+        return true;
+      }
+    return false;
+  }
 
   // A list's postings: list.size of them from here, valid until the next add_all or
   // drop_and_renumber.

@@ -72,5 +72,43 @@ TEST(PostingIndex, FindsWhatWasAddedAndDropsRetiredSlots) {
   EXPECT_EQ(contents(index), kept);
 }
 
+// Erasing single postings, then growing the same lists again: each list's run is still
+// one that fits its size (a list shrunk to a power of two moves on its next append).
+TEST(PostingIndex, ErasesOnePostingAndTheListKeepsGrowing) {
+  PostingIndex index;
+  std::vector<PostingIndex::List*> scratch;
+  std::map<std::pair<std::uint64_t, std::uint32_t>, float> expected;
+  for (std::uint32_t slot = 0; slot < 9; ++slot) {
+    index.add_all({{7, static_cast<float>(slot)}, {8, 1.0f + static_cast<float>(slot)}}, slot, scratch);
+    expected[{7, slot}] = static_cast<float>(slot);
+    expected[{8, slot}] = 1.0f + static_cast<float>(slot);
+  }
+  // Term 7's list of 9 (a run of 16) shrinks to 8, then 4, then 3.
+  for (std::uint32_t slot : {0u, 4u, 5u, 8u, 2u, 6u}) {
+    EXPECT_TRUE(index.erase(7, slot));
+    expected.erase({7, slot});
+  }
+  EXPECT_FALSE(index.erase(7, 4));   // gone already
+  EXPECT_FALSE(index.erase(99, 1));  // no such term
+  EXPECT_EQ(contents(index), expected);
+  // Term 8's list keeps growing beside it, and term 7's grows back past its old size:
+  // appends that overran a run would overwrite the other list's postings.
+  for (std::uint32_t slot = 9; slot < 30; ++slot) {
+    index.add_all({{7, 0.5f * static_cast<float>(slot)}, {8, 2.0f * static_cast<float>(slot)}}, slot, scratch);
+    expected[{7, slot}] = 0.5f * static_cast<float>(slot);
+    expected[{8, slot}] = 2.0f * static_cast<float>(slot);
+  }
+  EXPECT_EQ(contents(index), expected);
+  // A list erased to nothing finds no postings and goes at the next drop.
+  for (std::uint32_t slot = 0; slot < 30; ++slot) index.erase(8, slot);
+  std::vector<PostingIndex::List> lists;
+  index.find_lists({{8, 1.0f}}, lists);
+  EXPECT_EQ(lists[0].size, 0u);
+  std::vector<std::uint32_t> same(30);
+  for (std::uint32_t s = 0; s < 30; ++s) same[s] = s;
+  index.drop_and_renumber(same, [](std::uint64_t, const PostingIndex::Posting&) { ADD_FAILURE() << "nothing dropped"; });
+  EXPECT_EQ(index.terms(), 1u);
+}
+
 }  // namespace
 }  // namespace storyline

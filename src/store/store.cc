@@ -460,6 +460,13 @@ Status Store::set_event(const EventRow& row) {
   return s.step() == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "set event");
 }
 
+Status Store::move_event(std::uint64_t from, std::uint64_t event, std::uint64_t story) {
+  Stmt s(impl_->db, "UPDATE article_events SET event = ?2, story = ?3 WHERE event = ?1");
+  if (!s.ok()) return sql_error(impl_->db, "move event");
+  s.bind(1, static_cast<std::int64_t>(from)).bind(2, static_cast<std::int64_t>(event)).bind(3, static_cast<std::int64_t>(story));
+  return s.step() == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "move event");
+}
+
 Result<std::vector<EventRow>> Store::event_rows(std::uint64_t story) {
   std::string sql = "SELECT article, event, story, similarity, date_conflict FROM article_events";
   if (story) sql += " WHERE story = ?1";

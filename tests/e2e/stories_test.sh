@@ -62,6 +62,23 @@ ok = ids == ["x1", "x2", "x3"] and rows[0]["event"] == rows[2]["event"] != rows[
 if not ok: print(rows); sys.exit(1)
 PY
 
+# --- a later report folds a lone one into its event; the earlier line says so, even when
+# --- it was clustered in an earlier batch ---
+cat > lone.jsonl <<'J'
+{"id": "q", "title": "Magnitude 7.1 earthquake strikes off Sumatra", "text": "A magnitude 7.1 earthquake struck off the coast of Sumatra on Tuesday, killing 12 people in Padang.", "lang": "en", "date": "2024-03-05"}
+{"id": "h", "title": "Padang hospitals overwhelmed", "text": "Doctors at the Padang general hospital treated hundreds of injured residents overnight; generators failed and wards overflowed into corridors.", "lang": "en", "date": "2024-03-06"}
+{"id": "b", "title": "Sumatra quake: Padang hospitals overwhelmed as toll rises to 12", "text": "The magnitude 7.1 earthquake off Sumatra killed 12 people. Doctors at the Padang general hospital treated hundreds of injured residents as wards overflowed into corridors.", "lang": "en", "date": "2024-03-06"}
+J
+run lone.out err cluster --batch 1 lone.jsonl
+run lone_off.out err cluster --batch 1 --absorb-similarity 2 lone.jsonl
+"$PY" - lone.out lone_off.out <<'PY' && pass "a lone report folded into a later event is printed with that event (and not when off)" || fail "absorbed line (see above)"
+import json, sys
+on, off = ([json.loads(l) for l in open(p)] for p in sys.argv[1:3])
+ok = [r["id"] for r in on] == ["q", "h", "b"] and len({(r["event"], r["story"]) for r in on}) == 1
+ok = ok and off[0]["event"] != off[2]["event"] == off[1]["event"]
+if not ok: print(on, off); sys.exit(1)
+PY
+
 # --- the seeds (need ../shared) ---
 if [[ -d "$seeds" ]]; then
   run seeds.jsonl err cluster "$seeds"/00[0-4]_*.txt
