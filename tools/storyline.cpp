@@ -248,6 +248,7 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
     j["failed"] = failed;
     j["placed"] = s.placed;
     j["new_events"] = s.new_events;
+    j["events_folded"] = s.events_folded;
     j["new_stories"] = s.new_stories;
     j["copies"] = s.copies;
     j["seconds"] = s.seconds;
@@ -256,9 +257,12 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
     std::fprintf(stderr, "ingested %zu documents from %zu inputs into %s in %.1fs (%.0f/s): %zu added, %zu new versions, %zu unchanged, %zu failed\n",
                  s.documents, s.inputs_total, db.c_str(), s.seconds, s.seconds > 0 ? s.documents / s.seconds : 0.0, s.added,
                  s.new_versions, s.unchanged, failed);
-    if (s.placed)
-      std::fprintf(stderr, "placed %zu articles: %zu new events, %zu new stories, %zu copies (storyline stories)\n",
-                   s.placed, s.new_events, s.new_stories, s.copies);
+    if (s.placed) {
+      std::string folded;
+      if (s.events_folded > 0) folded = " (" + std::to_string(s.events_folded) + " one-article events folded into others)";
+      std::fprintf(stderr, "placed %zu articles: %zu new events%s, %zu new stories, %zu copies (storyline stories)\n",
+                   s.placed, s.new_events, folded.c_str(), s.new_stories, s.copies);
+    }
   }
   return failed ? kExitSomeFailed : kExitOk;
 }
