@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <deque>
 #include <fstream>
-#include <unordered_map>
 #include <iostream>
 #include <thread>
+#include <unordered_map>
 
 #include <unistd.h>
 

@@ -201,7 +201,7 @@ Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& 
       if (Status st = store.set_event(row); !st.ok()) return fail(st);
       for (std::uint64_t lone : got.absorbed)
         if (Status st = store.move_event(lone, got.event, got.story); !st.ok()) return fail(st);
-      stats.absorbed_events += got.absorbed.size();
+      stats.events_folded += got.absorbed.size();
       ++stats.placed;
       stats.new_events += got.new_event;
       stats.new_stories += got.new_story;

@@ -167,7 +167,7 @@ TEST_F(PlaceArticlesTest, AFoldedEventsArticleMovesToTheEventThatTookIt) {
       "Sumatra quake: Padang hospitals overwhelmed as toll rises to 12");
   Result<PlacementStats> second = place_new_articles(*store_, {});
   ASSERT_TRUE(second.ok()) << second.status().message();
-  EXPECT_EQ(second->absorbed_events, 1u);
+  EXPECT_EQ(second->events_folded, 1u);
   Result<std::vector<EventRow>> rows = store_->event_rows();
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 3u);

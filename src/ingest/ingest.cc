@@ -112,7 +112,7 @@ Result<IngestStats> ingest(const std::string& db_path, const std::vector<std::st
     else {
       stats.placed = placed->placed;
       stats.new_events = placed->new_events;
-      stats.events_folded = placed->absorbed_events;
+      stats.events_folded = placed->events_folded;
       stats.new_stories = placed->new_stories;
       stats.copies = placed->copies;
     }
