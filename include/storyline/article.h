@@ -31,7 +31,7 @@ struct Article {
   std::string published;
   std::string updated;
   std::string page_date;    // the date the page shows: published, else updated
-  std::string date_source;  // meta | jsonld | url | text | front_matter, "" if no date
+  std::string date_source;  // meta | jsonld | url | text | front_matter | input, "" if no date
   bool date_relative = false;  // resolved from "2 hours ago", "Thursday", "May 13"...
   std::string dateline;     // "PRAGUE", "KYIV, Ukraine"
   std::vector<std::string> languages;  // BCP-47, main first

@@ -147,6 +147,21 @@ double confidence_of(const Article& a, const std::string& body) {
 // directory of pages often holds one (a manifest, an answer key), and read as text it
 // would become an "article" whose title is a line of JSON. Only text that starts like
 // JSON is parsed, so ordinary pages pay nothing; "[Updated] ..." does not parse.
+// The body of a pre-extracted record: its text as given, a paragraph a line. Read as a
+// page dump it would go through the boilerplate rules, which take a short clean text
+// for a listing or its first line for a title.
+Article article_from_body(std::string_view utf8) {
+  Article a;
+  for (std::size_t pos = 0; pos <= utf8.size();) {
+    std::size_t end = utf8.find('\n', pos);
+    if (end == std::string_view::npos) end = utf8.size();
+    std::string line = text::trim(utf8.substr(pos, end - pos));
+    if (!line.empty()) a.blocks.push_back({BlockType::kParagraph, std::move(line)});
+    pos = end + 1;
+  }
+  return a;
+}
+
 bool is_json_data(const std::string& utf8) {
   const std::size_t b = utf8.find_first_not_of(" \t\r\n");
   if (b == std::string::npos || (utf8[b] != '{' && utf8[b] != '[')) return false;
@@ -180,11 +195,16 @@ Result<Article> extract_article(const Document& doc, const ExtractOptions& optio
       a = extract::extract_markdown(utf8);
       break;
     case InputFormat::kText:
-      a = extract::extract_text_dump(utf8, reference);
+      a = doc.title.empty() ? extract::extract_text_dump(utf8, reference) : article_from_body(utf8);
       break;
   }
   a.source = doc.source;
   if (a.url.empty()) a.url = doc.url;
+  if (!doc.title.empty()) a.title = doc.title;
+  if (auto d = extract::parse_machine_date(doc.published); d && extract::plausible(*d)) {
+    a.published = d->iso();
+    a.date_source = "input";
+  }
   if (decoded->replaced > 0)
     a.warnings.push_back("undecodable bytes replaced (" + std::to_string(decoded->replaced) + ", read as " + decoded->charset + ")");
   if (decoded->guessed) a.warnings.push_back("charset guessed: " + decoded->charset);

@@ -104,7 +104,14 @@ Status read_jsonl(const ReadFn& read, const std::string& path, const SourceCallb
     doc.url = str("url");
     doc.fetched_at = str("fetched_at");
     doc.bytes = str("html");
-    if (doc.bytes.empty()) doc.bytes = str("text");
+    if (doc.bytes.empty()) {
+      // A pre-extracted line ({"id","title","text","lang","date"}, what `cluster` reads):
+      // its title and date are kept as given (extract_article reads its text as the body).
+      doc.bytes = str("text");
+      doc.title = str("title");
+      doc.published = str("date");
+      if (doc.published.empty()) doc.published = str("published");
+    }
     if (doc.bytes.empty()) {
       cb.on_problem(where, "no \"html\" or \"text\"");
       return true;

@@ -258,4 +258,17 @@ fi
 if grep -q '^storyline: .*does-not-exist.html: ' err; then pass "message has the form 'storyline: PATH: reason'"; else fail "message not of the form 'storyline: PATH: reason'"; show err; fi
 check_article out.jsonl "good input still extracted next to a missing one"
 
+echo "== a pre-extracted JSONL line keeps its title and date"
+cat > pre.jsonl <<'J'
+{"id": "p1", "title": "Harbour crane collapses in Riverton", "text": "A crane collapsed at the Riverton container harbour on Monday.\nNobody was hurt, the port authority said, and the quay reopened in the evening.", "lang": "en", "date": "2024-03-04"}
+J
+run out.jsonl err extract pre.jsonl
+"$PY" - out.jsonl <<'PYEOF' && pass "pre-extracted line: title and date as given (date_source input), the title not in the body" || fail "pre-extracted line (see above)"
+import json, sys
+a = json.loads(open(sys.argv[1]).readline())
+ok = (a["title"] == "Harbour crane collapses in Riverton" and a["published"] == "2024-03-04" and a["date_source"] == "input"
+      and a["text"].startswith("A crane collapsed") and "Harbour crane collapses" not in a["text"])
+if not ok: print(a); sys.exit(1)
+PYEOF
+
 finish
