@@ -198,9 +198,9 @@ TEST(EventClusterer, RestoredStateContinuesExactly) {
   EXPECT_FALSE(EventClusterer::restore("not a state").ok());
 }
 
-// The layout of a state's events (events.cc): a visitor sees where each event's lone
-// document field starts and ends. Returns the bytes with that field replaced by
-// `replacement` (an empty string drops it, as "STLEVT04" and earlier had none).
+// A state with each event's lone-document field (its last field, events.cc) replaced by
+// `replacement`: an empty string drops it, as "STLEVT04" and earlier had none. Walks
+// the layout as serialize() writes it.
 std::string with_lone_fields(const std::string& bytes, const std::string& replacement) {
   std::size_t pos = 40;  // magic, documents, next event, next story, clock day
   auto u64 = [&] {
