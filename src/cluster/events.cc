@@ -388,9 +388,7 @@ struct EventClusterer::State {
       if (e.size == 1) lone_candidates.emplace_back(sim, slot);  // absorb_lone_events checks the rest
       if (sim >= story_floor()) note_story_sim(e.story, sim);
       if (sim < event_threshold) continue;
-      int gap = 0;
-      if (day >= 0 && e.first_day >= 0) gap = day > e.last_day ? day - e.last_day : (day < e.first_day ? e.first_day - day : 0);
-      if (gap <= options.event_window_days) {
+      if (days_apart(day, day, e) <= options.event_window_days) {
         if (sim > best || (sim == best && best_slot >= 0 && e.id < events[best_slot].id)) {
           best = sim;
           best_slot = slot;
@@ -451,6 +449,13 @@ struct EventClusterer::State {
     return out;
   }
 
+  // Days between [first, last] and an event's dated members: 0 when they overlap or
+  // either is undated.
+  static int days_apart(int first, int last, const Event& e) {
+    if (first < 0 || e.first_day < 0) return 0;
+    return first > e.last_day ? first - e.last_day : (last < e.first_day ? e.first_day - last : 0);
+  }
+
   bool absorbing() const { return options.absorb_similarity <= 1.0 && options.absorb_window_documents > 0; }
 
   // Folds into the event at `slot`, which a document just joined, every one-document
@@ -473,10 +478,7 @@ struct EventClusterer::State {
       const auto kept = lone_documents.find(lone.id);
       if (kept == lone_documents.end() || docs - kept->second.seq >= options.absorb_window_documents) continue;
       const LoneDocument& only = kept->second;
-      if (lone.first_day >= 0 && into.first_day >= 0 &&
-          (lone.first_day > into.last_day + options.event_window_days ||
-           lone.last_day < into.first_day - options.event_window_days))
-        continue;
+      if (days_apart(lone.first_day, lone.last_day, into) > options.event_window_days) continue;
       // dot(lone document, centroid): the centroid's weight for each of the document's
       // terms is in the term's list, at the event's slot.
       event_postings.find_lists(only.vector, scratch.lists);

@@ -17,6 +17,17 @@
 namespace storyline {
 namespace {
 
+// Text that is already a body (JSON-LD articleBody, a pre-extracted record): a paragraph
+// a non-blank line, its white space collapsed.
+std::vector<Block> paragraphs_of_lines(std::string_view body) {
+  std::vector<Block> blocks;
+  for (const std::string& line : text::split_lines(body)) {
+    std::string para = text::normalize_space(line);
+    if (!para.empty()) blocks.push_back({BlockType::kParagraph, std::move(para)});
+  }
+  return blocks;
+}
+
 using extract::ParsedDate;
 
 void fill_from_html(const std::string& utf8, const std::optional<extract::ParsedDate>& reference, Article& a) {
@@ -53,11 +64,7 @@ void fill_from_html(const std::string& utf8, const std::optional<extract::Parsed
   if (!m.jsonld_body.empty()) {
     const std::string dom_body = a.text();
     if (text::text_units(m.jsonld_body) > 2 * text::text_units(dom_body) + 200) {
-      a.blocks.clear();
-      for (const std::string& line : text::split_lines(m.jsonld_body)) {
-        const std::string para = text::normalize_space(line);
-        if (!para.empty()) a.blocks.push_back({BlockType::kParagraph, para});
-      }
+      a.blocks = paragraphs_of_lines(m.jsonld_body);
       std::erase(a.warnings, std::string("no main content block"));
       a.warnings.push_back("body taken from JSON-LD articleBody");
     }
@@ -147,18 +154,12 @@ double confidence_of(const Article& a, const std::string& body) {
 // directory of pages often holds one (a manifest, an answer key), and read as text it
 // would become an "article" whose title is a line of JSON. Only text that starts like
 // JSON is parsed, so ordinary pages pay nothing; "[Updated] ..." does not parse.
-// The body of a pre-extracted record: its text as given, a paragraph a line. Read as a
+// The body of a pre-extracted record: its text as given (paragraphs_of_lines). Read as a
 // page dump it would go through the boilerplate rules, which take a short clean text
 // for a listing or its first line for a title.
 Article article_from_body(std::string_view utf8) {
   Article a;
-  for (std::size_t pos = 0; pos <= utf8.size();) {
-    std::size_t end = utf8.find('\n', pos);
-    if (end == std::string_view::npos) end = utf8.size();
-    std::string line = text::trim(utf8.substr(pos, end - pos));
-    if (!line.empty()) a.blocks.push_back({BlockType::kParagraph, std::move(line)});
-    pos = end + 1;
-  }
+  a.blocks = paragraphs_of_lines(utf8);
   return a;
 }
 
