@@ -48,16 +48,18 @@ struct ClusterArgs {
 
 // The lines of `storyline cluster`, one per document in input order, each held until no
 // later document can change it: a document's event changes only when a later one folds
-// its one-document event into another (EventAssignment::absorbed), which the clusterer
-// does within absorb_window_documents of it. So a line is printed once that many
-// documents were clustered after it, or at the end: the output holds a window of lines,
-// not the stream.
+// its one-document event into another (EventAssignment::absorbed) or splits its event
+// (EventAssignment::moved_documents), which the clusterer does within
+// revision_window_documents of it. So a line is printed once that many documents were
+// clustered after it, or at the end: the output holds a window of lines, not the stream.
 class ClusterOutput {
  public:
   ClusterOutput(std::ostream& out, std::uint64_t window) : out_(out), window_(window) {}
   // In clustering order: where this document's assignment moves earlier documents.
-  void note_absorbed(const EventAssignment& a) {
+  void note_revisions(const EventAssignment& a) {
     for (std::uint64_t lone : a.absorbed) moved_[lone] = {a.event, a.story};
+    // A split's halves share the story of the event this document joined.
+    for (std::uint64_t seq : a.moved_documents) split_off_[seq] = {a.split_into, a.story};
   }
   // In input order: `seq` counts the documents clustered up to this one.
   void add(std::string id, const EventAssignment& a, std::uint64_t seq) {
@@ -86,6 +88,13 @@ class ClusterOutput {
       l.story = it->second.second;
       moved_.erase(it);  // a folded event had this one document
     }
+    // A fold comes first (it takes a one-document event), then any splits: the last one
+    // noted is where the document is.
+    if (auto it = split_off_.find(l.seq); it != split_off_.end()) {
+      l.event = it->second.first;
+      l.story = it->second.second;
+      split_off_.erase(it);
+    }
     nlohmann::json line = {{"id", l.id}, {"event", l.event}, {"story", l.story}};
     if (l.date_conflict) line["date_conflict"] = true;
     out_ << line.dump() << "\n";
@@ -94,7 +103,8 @@ class ClusterOutput {
   std::ostream& out_;
   std::uint64_t window_;
   std::deque<Line> held_;
-  std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> moved_;
+  std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> moved_;     // by folded event
+  std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> split_off_;  // by document number
 };
 
 // Terms of a batch on `threads` threads (pure per document), then clustering on this
@@ -124,7 +134,7 @@ void cluster_batch(std::vector<ClusterItem>& batch, EventClusterer& clusterer, c
   for (std::size_t i : order) {
     assigned[i] = clusterer.add(batch[i].terms, batch[i].date, batch[i].lang);
     seq[i] = clusterer.documents();
-    out.note_absorbed(assigned[i]);
+    out.note_revisions(assigned[i]);
   }
   for (std::size_t i = 0; i < batch.size(); ++i) out.add(std::move(batch[i].id), assigned[i], seq[i]);
   out.print_settled(clusterer.documents());
@@ -149,7 +159,7 @@ int run_cluster(const ClusterArgs& args) {
     else std::cerr << "storyline: " << loaded.status().message() << "; Chinese is matched by characters only\n";
   }
   EventClusterer clusterer(args.events);
-  ClusterOutput output(std::cout, args.events.absorb_window_documents);
+  ClusterOutput output(std::cout, args.events.revision_window_documents);
   std::vector<ClusterItem> batch;
   int status = kExitOk;
   std::vector<std::string> pages;
@@ -410,7 +420,8 @@ std::vector<Command> add_story_commands(CLI::App& app) {
       "document joined an event on its text although its date is outside the event's days).\n"
       "Documents are clustered in date order within batches of --batch (undated last), so the\n"
       "result is the same for any --threads. A line is printed once 4096 more documents were\n"
-      "clustered (or at the end): until then a later document may fold its event into another.");
+      "clustered (or at the end): until then a later document may fold its event into another\n"
+      "or split its event in two.");
   cluster->add_option("INPUT", args->inputs, "pages or JSONL (- for stdin)")->required();
   cluster->add_option("--threshold", args->events.event_threshold, "cosine to join an event")->capture_default_str();
   cluster->add_option("--story-threshold", args->events.story_threshold, "cosine to link a new event to a story")
@@ -430,6 +441,13 @@ std::vector<Command> add_story_commands(CLI::App& app) {
   cluster->add_option("--absorb-similarity", args->events.absorb_similarity,
                       "cosine at which a one-document event is folded into an event a later document joins "
                       "(above 1: never)")
+      ->capture_default_str();
+  cluster->add_option("--split-margin", args->events.split_margin,
+                      "mean margin at which an event whose documents read as two groups is split in two "
+                      "(above 1: never)")
+      ->capture_default_str();
+  cluster->add_option("--split-min-half", args->events.split_min_half,
+                      "documents each half of a split needs at least")
       ->capture_default_str();
   cluster->add_option("--window-days", args->events.event_window_days, "an event's days: members this close")
       ->capture_default_str();

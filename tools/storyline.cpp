@@ -249,6 +249,7 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
     j["placed"] = s.placed;
     j["new_events"] = s.new_events;
     j["events_folded"] = s.events_folded;
+    j["events_split"] = s.events_split;
     j["new_stories"] = s.new_stories;
     j["copies"] = s.copies;
     j["seconds"] = s.seconds;
@@ -258,8 +259,13 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
                  s.documents, s.inputs_total, db.c_str(), s.seconds, s.seconds > 0 ? s.documents / s.seconds : 0.0, s.added,
                  s.new_versions, s.unchanged, failed);
     if (s.placed) {
+      // Revisions of earlier placements, named only when there are some.
+      std::vector<std::string> revised;
+      if (s.events_folded > 0) revised.push_back(std::to_string(s.events_folded) + " one-article events folded into others");
+      if (s.events_split > 0) revised.push_back(std::to_string(s.events_split) + " events split in two");
       std::string folded;
-      if (s.events_folded > 0) folded = " (" + std::to_string(s.events_folded) + " one-article events folded into others)";
+      for (const std::string& r : revised) folded += (folded.empty() ? " (" : ", ") + r;
+      if (!folded.empty()) folded += ")";
       std::fprintf(stderr, "placed %zu articles: %zu new events%s, %zu new stories, %zu copies (storyline stories)\n",
                    s.placed, s.new_events, folded.c_str(), s.new_stories, s.copies);
     }

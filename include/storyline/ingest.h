@@ -47,6 +47,7 @@ struct IngestStats {
   std::size_t placed = 0;       // articles placed into events
   std::size_t new_events = 0;
   std::size_t events_folded = 0;  // one-article events folded into another (events.h)
+  std::size_t events_split = 0;   // events split in two (events.h)
   std::size_t new_stories = 0;
   std::size_t copies = 0;       // of them, copies of another article
   double seconds = 0;

@@ -29,6 +29,7 @@ struct PlacementStats {
   std::size_t placed = 0;
   std::size_t new_events = 0;
   std::size_t events_folded = 0;  // one-article events folded into another (events.h)
+  std::size_t events_split = 0;   // events split in two (events.h)
   std::size_t new_stories = 0;
   std::size_t date_conflicts = 0;
   std::size_t copies = 0;  // new articles found to copy a stored one (or copied by it)

@@ -27,7 +27,7 @@
 
 namespace storyline {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 enum class AddResult { kAdded, kNewVersion, kUnchanged };
 
@@ -52,6 +52,7 @@ struct EventRow {
   std::uint64_t story = 0;
   double similarity = 0;
   bool date_conflict = false;
+  std::uint64_t seq = 0;  // the article's number in the clusterer's stream (0: none)
 };
 
 // A copy the store found when the article came in (copies.h): the original it copies and
@@ -106,6 +107,9 @@ class Store {
   // The articles of event `from` now belong to `event` and `story`: the clusterer folded
   // `from` into `event` (EventAssignment::absorbed).
   Status move_event(std::uint64_t from, std::uint64_t event, std::uint64_t story);
+  // The articles numbered `seqs` in the clusterer's stream (EventRow::seq) now belong to
+  // `event` and `story`: the clusterer split their event (EventAssignment::moved_documents).
+  Status move_documents(const std::vector<std::uint64_t>& seqs, std::uint64_t event, std::uint64_t story);
   Result<std::vector<EventRow>> event_rows(std::uint64_t story = 0);  // 0: every story
 
   // Copies (schema 3): each article's LSH keys, to find the copies of the next one.

@@ -4,6 +4,7 @@
 #include "cluster/posting_index.h"
 #include "cluster/story_sketches.h"
 #include "cluster/strongest_terms.h"
+#include "cluster/two_means.h"
 #include "storyline/civil_days.h"
 
 #include <algorithm>
@@ -60,15 +61,27 @@ struct Event {
   bool absorbed = false;  // closed by folding its one document into another event
 };
 
-// The one document of an event that holds no other, opened within
-// absorb_window_documents: its vector (the event's centroid, sorted by hash) and names,
-// so that a later event can take it in (see absorb_similarity). Kept beside the events,
-// not in them: scoring reads an event per posting, and the few lone ones would double
-// the size of every event.
-struct LoneDocument {
+// A document of an event whose documents are kept: its vector as it joined (sorted by
+// hash), its number in the stream, and the day and language it gave the event.
+struct KeptDocument {
   std::vector<WeightedTerm> vector;
-  std::vector<std::uint64_t> names;
-  std::uint64_t seq = 0;  // the document's number in the stream
+  std::uint64_t seq = 0;
+  int day = -1;  // -1: undated, or joined with a conflicting date
+  std::string lang;
+};
+
+// The documents of a young event, kept while a later document may still revise it: a
+// one-document event can be folded into another (absorb_similarity; its names then feed
+// that event's story), and an event of up to split_max_documents can be split in two
+// (split_margin), which rebuilds both halves' centroids from their documents. Kept from
+// the event's first document on, so they are all of its documents, and dropped for good
+// once the event outgrows the cap or its first document leaves the revision window.
+// Kept beside the events, not in them: scoring reads an event per posting.
+struct KeptEvent {
+  std::vector<KeptDocument> documents;  // in the order they joined
+  SplitTerms split_terms;               // their strongest terms (when splitting)
+  PackedGram gram;                      // and those terms' dot products
+  std::vector<std::uint64_t> names;     // the first document's, while it is the only one
 };
 
 // A story keeps no centroid of its own: it is as close to a new event as its closest open
@@ -218,11 +231,13 @@ class Reader {
   bool ok_ = true;
 };
 
-constexpr std::uint64_t kStateMagic = 0x53544c4556543035ULL;  // "STLEVT05"
-// Earlier states, which a store saved by an earlier version continues from: "STLEVT04"
-// kept no lone documents (its one-document events are never absorbed), "STLEVT03" also
-// no term ages (its terms restore as seen by the last document), and "STLEVT02" also had
-// no story sketches at the end (its stories start with none).
+constexpr std::uint64_t kStateMagic = 0x53544c4556543036ULL;  // "STLEVT06"
+// Earlier states, which a store saved by an earlier version continues from: "STLEVT05"
+// kept only the documents of one-document events, with their names (its larger events
+// are never split), "STLEVT04" none (its one-document events are never absorbed either),
+// "STLEVT03" also no term ages (its terms restore as seen by the last document), and
+// "STLEVT02" also had no story sketches at the end (its stories start with none).
+constexpr std::uint64_t kStateMagicWithLoneOnly = 0x53544c4556543035ULL;     // "STLEVT05"
 constexpr std::uint64_t kStateMagicWithoutLone = 0x53544c4556543034ULL;      // "STLEVT04"
 constexpr std::uint64_t kStateMagicWithoutAges = 0x53544c4556543033ULL;      // "STLEVT03"
 constexpr std::uint64_t kStateMagicWithoutSketches = 0x53544c4556543032ULL;  // "STLEVT02"
@@ -230,6 +245,10 @@ constexpr std::uint64_t kStateMagicWithoutSketches = 0x53544c4556543032ULL;  // 
 // Terms a story keeps of its last retired event (story_sketches.h): the strongest few
 // dozen carry nearly all of a centroid's weight against a related document.
 constexpr std::size_t kSketchTerms = 32;
+
+// Terms of each document the split test reads (two_means.h): on ECB+ dev, 48 of the 128
+// give the same results as all of them (40 do not), and keep the products cheap.
+constexpr std::size_t kSplitTestTerms = 48;
 
 }  // namespace
 
@@ -256,7 +275,10 @@ struct EventClusterer::State {
   // event's candidate stories, with their similarity.
   std::vector<std::pair<std::uint64_t, double>> story_sims;
   std::vector<std::pair<std::uint64_t, double>> sketch_sims;  // scratch
-  std::unordered_map<std::uint64_t, LoneDocument> lone_documents;  // by event id
+  std::unordered_map<std::uint64_t, KeptEvent> kept;  // by event id
+  std::vector<double> gram_row;  // append_kept()'s scratch
+  TermProbe term_probe;           // and these
+  std::vector<std::uint32_t> split_scratch;
   std::vector<std::pair<double, std::uint32_t>> lone_candidates;  // (similarity, slot), scratch
   std::vector<double> acc;
   std::vector<std::uint32_t> touched;
@@ -426,12 +448,16 @@ struct EventClusterer::State {
       ++open_events;
       out.new_event = true;
       e.story = pick_story(terms.names, day, out.new_story);
-      if (absorbing()) lone_documents[e.id] = {v, terms.names, docs};
+      if (revising()) kept[e.id].names = terms.names;
     }
     Event& e = events[slot];
     add_to(e.centroid, v, slot, out.new_event, event_postings, scratch);
     ++e.size;
-    if (!out.new_event && e.size == 2) lone_documents.erase(e.id);
+    out.document = docs;
+    if (auto k = kept.find(e.id); k != kept.end()) {
+      if (e.size > 1) k->second.names.clear();  // a fold takes only a lone event's names
+      keep_document(k, {v, docs, out.date_conflict ? -1 : day, std::string(lang)}, e.size);
+    }
     e.last_seq = docs;
     if (!lang.empty() && std::find(e.langs.begin(), e.langs.end(), lang) == e.langs.end()) e.langs.emplace_back(lang);
     if (day >= 0 && !out.date_conflict) {
@@ -441,7 +467,10 @@ struct EventClusterer::State {
     out.event = e.id;
     out.story = e.story;
     feed_story(e.story, terms.names, out.date_conflict ? -1 : day, lang);
-    if (!out.new_event) absorb_lone_events(slot, out.absorbed);
+    if (!out.new_event) {
+      absorb_lone_events(slot, out.absorbed);
+      split_if_two(slot, out);
+    }
     if (options.df_horizon_documents > 0 && docs % forget_period() == 0) forget_old_terms();
     if (docs % 1024 == 0 || open_events > options.max_open_events + options.max_open_events / 8 ||
         open_stories > options.max_open_stories + options.max_open_stories / 8)
@@ -456,7 +485,42 @@ struct EventClusterer::State {
     return first > e.last_day ? first - e.last_day : (last < e.first_day ? e.first_day - last : 0);
   }
 
-  bool absorbing() const { return options.absorb_similarity <= 1.0 && options.absorb_window_documents > 0; }
+  bool absorbing() const { return options.absorb_similarity <= 1.0 && options.revision_window_documents > 0; }
+  bool splitting() const {
+    return options.split_margin <= 1.0 && options.split_min_half > 0 && options.revision_window_documents > 0 &&
+           options.split_max_documents >= 2 * options.split_min_half;
+  }
+  bool revising() const { return absorbing() || splitting(); }
+  bool in_window(std::uint64_t seq) const { return docs - seq < options.revision_window_documents; }
+
+  // Appends a document to an event's kept ones, and when splitting, its products with
+  // them (over its strongest terms) to their Gram.
+  void append_kept(KeptEvent& k, KeptDocument d) {
+    if (splitting()) {
+      const std::size_t n = k.split_terms.size();
+      k.split_terms.append(d.vector, kSplitTestTerms, split_scratch);
+      term_probe.assign(k.split_terms, n);
+      std::vector<double>& row = gram_row;
+      row.clear();
+      for (std::size_t j = 0; j <= n; ++j) row.push_back(term_probe.dot(k.split_terms, j));
+      k.gram.append(row);
+    }
+    k.documents.push_back(std::move(d));
+  }
+
+  // Adds a document to an event's kept ones, or drops them all when the event no longer
+  // qualifies: it has more than one document and no splitting is done, it outgrew
+  // split_max_documents, or its first document left the revision window.
+  void keep_document(std::unordered_map<std::uint64_t, KeptEvent>::iterator k, KeptDocument d, std::uint32_t size) {
+    std::vector<KeptDocument>& documents = k->second.documents;
+    const bool keep = size == 1 || (splitting() && size <= static_cast<std::uint32_t>(options.split_max_documents) &&
+                                    (documents.empty() || in_window(documents.front().seq)));
+    if (!keep) {
+      kept.erase(k);
+      return;
+    }
+    append_kept(k->second, std::move(d));
+  }
 
   // Folds into the event at `slot`, which a document just joined, every one-document
   // event among that document's candidates (lone_candidates, most similar first) whose
@@ -475,9 +539,11 @@ struct EventClusterer::State {
       Event& lone = events[lone_slot];
       Event& into = events[slot];
       if (lone_slot == slot || !lone.open || lone.size != 1) continue;
-      const auto kept = lone_documents.find(lone.id);
-      if (kept == lone_documents.end() || docs - kept->second.seq >= options.absorb_window_documents) continue;
-      const LoneDocument& only = kept->second;
+      const auto lone_kept = kept.find(lone.id);
+      if (lone_kept == kept.end() || lone_kept->second.documents.size() != 1 ||
+          !in_window(lone_kept->second.documents[0].seq))
+        continue;
+      const KeptDocument& only = lone_kept->second.documents[0];
       if (days_apart(lone.first_day, lone.last_day, into) > options.event_window_days) continue;
       // dot(lone document, centroid): the centroid's weight for each of the document's
       // terms is in the term's list, at the event's slot.
@@ -501,12 +567,89 @@ struct EventClusterer::State {
       }
       for (const std::string& l : lone.langs)
         if (std::find(into.langs.begin(), into.langs.end(), l) == into.langs.end()) into.langs.push_back(l);
-      feed_story(into.story, only.names, lone.last_day, lone.langs.empty() ? "" : lone.langs[0]);
+      feed_story(into.story, lone_kept->second.names, lone.last_day, lone.langs.empty() ? "" : lone.langs[0]);
       lone.open = false;
       lone.absorbed = true;
       --open_events;
       absorbed.push_back(lone.id);
-      lone_documents.erase(kept);
+      // The event's kept documents (if it keeps them) take the folded one in.
+      if (auto into_kept = kept.find(into.id); into_kept != kept.end())
+        keep_document(into_kept, std::move(lone_kept->second.documents[0]), into.size);
+      kept.erase(lone_kept);
+    }
+  }
+
+  // Splits the event at `slot`, which a document just joined, in two when its kept
+  // documents read as two groups (two_means.h): at least 2 * split_min_half of them, all
+  // of the event's, and halves of at least split_min_half with a mean margin of at least
+  // split_margin. The half holding the event's first document keeps it; the other becomes
+  // a new event of the same story. Both centroids are rebuilt from their documents'
+  // vectors: the event's postings are erased and each half's documents added again, in
+  // the order they joined. Reported in `out` (split_into, moved_documents).
+  void split_if_two(std::uint32_t slot, EventAssignment& out) {
+    if (!splitting()) return;
+    const auto k = kept.find(events[slot].id);
+    if (k == kept.end()) return;
+    std::vector<KeptDocument>& documents = k->second.documents;
+    const std::size_t half = static_cast<std::size_t>(options.split_min_half);
+    if (documents.size() < 2 * half || documents.size() != events[slot].size || !in_window(documents.front().seq))
+      return;
+    if (k->second.gram.size != documents.size()) return;  // (append_kept keeps them in step)
+    TwoGroups groups = split_in_two(k->second.gram);
+    if (std::min(groups.first_size, groups.second_size) < half || groups.margin < options.split_margin) return;
+    if (groups.in_second[0]) groups.in_second.flip();  // the first document's half keeps the event
+
+    for (const KeptDocument& d : documents)
+      for (const WeightedTerm& t : d.vector) event_postings.erase(t.hash, slot);
+    std::vector<KeptDocument> stays, moves;
+    for (std::size_t i = 0; i < documents.size(); ++i)
+      (groups.in_second[i] ? moves : stays).push_back(std::move(documents[i]));
+    const std::uint64_t story = events[slot].story;
+    const auto new_slot = static_cast<std::uint32_t>(events.size());
+    events.emplace_back();
+    Event& split_off = events.back();
+    split_off.id = next_event++;
+    split_off.story = story;
+    split_off.open = true;
+    ++open_events;
+    rebuild_from(slot, stays);
+    rebuild_from(new_slot, moves);
+    out.split_into = events[new_slot].id;
+    for (const KeptDocument& d : moves) {
+      out.moved_documents.push_back(d.seq);
+      if (d.seq == docs) out.event = out.split_into;
+    }
+    PackedGram moved_gram = k->second.gram.subset(groups.in_second, true);
+    k->second.gram = k->second.gram.subset(groups.in_second, false);
+    SplitTerms moved_terms = k->second.split_terms.subset(groups.in_second, true);
+    k->second.split_terms = k->second.split_terms.subset(groups.in_second, false);
+    k->second.documents = std::move(stays);
+    KeptEvent& split_kept = kept[out.split_into];
+    split_kept.gram = std::move(moved_gram);
+    split_kept.split_terms = std::move(moved_terms);
+    split_kept.documents = std::move(moves);
+  }
+
+  // Sets the event at `slot` to hold exactly `documents` (of no other event): its
+  // centroid, size, dates, languages and last document. Its slot holds no posting.
+  void rebuild_from(std::uint32_t slot, const std::vector<KeptDocument>& documents) {
+    Event& e = events[slot];
+    e.centroid = {};
+    e.size = 0;
+    e.first_day = e.last_day = -1;
+    e.last_seq = 0;
+    e.langs.clear();
+    for (const KeptDocument& d : documents) {
+      event_postings.find_lists(d.vector, scratch.lists);  // as add_to wants them
+      add_to(e.centroid, d.vector, slot, e.size == 0, event_postings, scratch);
+      ++e.size;
+      if (d.day >= 0) {
+        e.first_day = e.first_day < 0 ? d.day : std::min(e.first_day, d.day);
+        e.last_day = std::max(e.last_day, d.day);
+      }
+      if (!d.lang.empty() && std::find(e.langs.begin(), e.langs.end(), d.lang) == e.langs.end())
+        e.langs.push_back(d.lang);
+      e.last_seq = std::max(e.last_seq, d.seq);
     }
   }
 
@@ -603,8 +746,9 @@ struct EventClusterer::State {
     auto idle_stories = [&](const Story& s) {
       return clock_day >= 0 && s.last_day >= 0 && clock_day - s.last_day > options.story_window_days;
     };
-    std::erase_if(lone_documents,
-                  [&](const auto& kv) { return docs - kv.second.seq >= options.absorb_window_documents; });
+    std::erase_if(kept, [&](const auto& kv) {
+      return kv.second.documents.empty() || !in_window(kv.second.documents.front().seq);
+    });
     bool changed = retire_items(events, open_events, options.max_open_events, idle_events);
     changed = retire_items(stories, open_stories, options.max_open_stories, idle_stories) || changed;
     if (changed) rebuild();
@@ -664,6 +808,8 @@ struct EventClusterer::State {
       const Event& e = events[retired[k].second];
       sketches.set(e.story, StorySketches::strongest(std::move(retired_terms[k]), e.centroid.norm2, kSketchTerms, strongest_scratch));
     }
+    for (const Event& e : events)
+      if (!e.open) kept.erase(e.id);
     std::erase_if(events, [](const Event& e) { return !e.open; });
     std::erase_if(stories, [](const Story& s) { return !s.open; });
     story_slot.clear();
@@ -736,12 +882,23 @@ std::string EventClusterer::serialize() const {
     put_u64(out, e.langs.size());
     for (const auto& l : e.langs) put_str(out, l);
     put_centroid(e.centroid, centroid_terms[i]);
-    // A lone document's vector is its event's centroid (written just above); its names
-    // follow. Kept or not, as a count: 0, or 1 + the number of names.
-    const auto lone = s.lone_documents.find(e.id);
-    put_u64(out, lone == s.lone_documents.end() ? 0 : 1 + lone->second.names.size());
-    if (lone != s.lone_documents.end())
-      for (std::uint64_t n : lone->second.names) put_u64(out, n);
+    // Its kept documents (0 when none), then, when there are some, the names kept.
+    const auto k = s.kept.find(e.id);
+    put_u64(out, k == s.kept.end() ? 0 : k->second.documents.size());
+    if (k != s.kept.end()) {
+      for (const KeptDocument& d : k->second.documents) {
+        put_u64(out, d.seq);
+        put_u64(out, day(d.day));
+        put_str(out, d.lang);
+        put_u64(out, d.vector.size());
+        for (const WeightedTerm& t : d.vector) {
+          put_u64(out, t.hash);
+          put_f64(out, t.weight);
+        }
+      }
+      put_u64(out, k->second.names.size());
+      for (std::uint64_t n : k->second.names) put_u64(out, n);
+    }
   }
   put_u64(out, s.open_stories);
   for (const Story& st : s.stories) {
@@ -777,8 +934,8 @@ std::string EventClusterer::serialize() const {
 Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOptions options) {
   Reader r(bytes);
   const std::uint64_t magic = r.u64();
-  if (magic != kStateMagic && magic != kStateMagicWithoutLone && magic != kStateMagicWithoutAges &&
-      magic != kStateMagicWithoutSketches)
+  if (magic != kStateMagic && magic != kStateMagicWithLoneOnly && magic != kStateMagicWithoutLone &&
+      magic != kStateMagicWithoutAges && magic != kStateMagicWithoutSketches)
     return Status::Error("event state: not a storyline event state");
   EventClusterer c(options);
   State& s = *c.state_;
@@ -792,7 +949,9 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     const std::uint64_t packed = r.u64();
     // An older state wrote the count alone (its high half 0): age 0.
     const std::uint32_t age =
-        magic == kStateMagic || magic == kStateMagicWithoutLone ? static_cast<std::uint32_t>(packed >> 32) : 0;
+        magic == kStateMagic || magic == kStateMagicWithLoneOnly || magic == kStateMagicWithoutLone
+            ? static_cast<std::uint32_t>(packed >> 32)
+            : 0;
     s.df[h] = {static_cast<std::uint32_t>(packed), static_cast<std::uint32_t>(s.docs) - age};
   }
   // serialize() writes a centroid's terms in increasing order: a repeated term (which
@@ -822,15 +981,42 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
     for (std::uint64_t n = r.u64(), k = 0; k < n && r.ok() && k < 64; ++k) e.langs.push_back(r.str());
     get_centroid(e.centroid, static_cast<std::uint32_t>(s.events.size() - 1));
     if (magic == kStateMagic) {
+      const std::uint64_t n_kept = r.u64();
+      if (n_kept > 0 && n_kept != e.size) r.fail();  // an event keeps all of its documents or none
+      if (n_kept > 0 && r.ok()) {
+        KeptEvent& k = s.kept[e.id];
+        // Their products are not saved: taken again, in the same order, they are the
+        // same numbers.
+        for (std::uint64_t i = 0; i < n_kept && r.ok(); ++i) {
+          KeptDocument d;
+          d.seq = r.u64();
+          d.day = day();
+          d.lang = r.str();
+          const std::uint64_t n = r.u64();
+          for (std::uint64_t t = 0; t < n && r.ok(); ++t) {
+            const std::uint64_t h = r.u64();
+            if (t > 0 && h <= d.vector.back().hash) repeated_term = true;
+            d.vector.push_back({h, static_cast<float>(r.f64())});
+          }
+          s.append_kept(k, std::move(d));
+        }
+        for (std::uint64_t n = r.u64(), i = 0; i < n && r.ok(); ++i) k.names.push_back(r.u64());
+      }
+    } else if (magic == kStateMagicWithLoneOnly) {
+      // 0, or 1 + the number of names of a one-document event's document, whose vector is
+      // the centroid, its number the event's last one, its day and language the event's.
       const std::uint64_t lone = r.u64();
       if (lone > 0 && e.size == 1 && r.ok()) {
-        // The document's number: the event's last one, as it holds no other.
-        LoneDocument& only = s.lone_documents[e.id];
+        KeptEvent& k = s.kept[e.id];
+        KeptDocument only;
         only.seq = e.last_seq;
+        only.day = e.first_day;
+        only.lang = e.langs.empty() ? "" : e.langs[0];
         for (const auto& [h, w] : s.scratch.added) only.vector.push_back({h, w});
-        for (std::uint64_t k = 1; k < lone && r.ok(); ++k) only.names.push_back(r.u64());
+        s.append_kept(k, std::move(only));
+        for (std::uint64_t i = 1; i < lone && r.ok(); ++i) k.names.push_back(r.u64());
       } else if (lone > 0) {
-        r.fail();  // only a one-document event keeps its document
+        r.fail();  // only a one-document event kept its document
       }
     }
     e.open = true;

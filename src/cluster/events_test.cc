@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <functional>
+#include <map>
 #include <thread>
 
+#include "cluster/test_title_fights.h"
 #include "storyline/event_terms.h"
 
 namespace storyline {
@@ -198,10 +201,12 @@ TEST(EventClusterer, RestoredStateContinuesExactly) {
   EXPECT_FALSE(EventClusterer::restore("not a state").ok());
 }
 
-// A state with each event's lone-document field (its last field, events.cc) replaced by
-// `replacement`: an empty string drops it, as "STLEVT04" and earlier had none. Walks
-// the layout as serialize() writes it.
-std::string with_lone_fields(const std::string& bytes, const std::string& replacement) {
+// A state with each event's kept-documents field (its last field, events.cc) replaced by
+// what `replace` makes of it (the number of documents kept and the names kept): an
+// empty string drops it, as "STLEVT04" and earlier had none. Walks the layout as
+// serialize() writes it.
+using KeptField = std::function<std::string(std::uint64_t documents, const std::vector<std::uint64_t>& names)>;
+std::string with_kept_fields(const std::string& bytes, const KeptField& replace) {
   std::size_t pos = 40;  // magic, documents, next event, next story, clock day
   auto u64 = [&] {
     std::uint64_t v = 0;
@@ -220,32 +225,56 @@ std::string with_lone_fields(const std::string& bytes, const std::string& replac
     for (std::uint64_t langs = u64(), k = 0; k < langs; ++k) pos += u64();
     pos += 16 * u64() + 8;  // the centroid's terms and weights, its norm
     out.append(bytes, start, pos - start);
-    const std::uint64_t lone = u64();
-    pos += 8 * (lone > 0 ? lone - 1 : 0);
-    out += replacement;
+    const std::uint64_t kept = u64();
+    std::vector<std::uint64_t> names;
+    for (std::uint64_t d = 0; d < kept; ++d) {
+      pos += 16;       // number, day
+      pos += u64();    // language
+      pos += 16 * u64();  // vector
+    }
+    if (kept > 0)
+      for (std::uint64_t n = u64(), k = 0; k < n; ++k) names.push_back(u64());
+    out += replace(kept, names);
   }
   out.append(bytes, pos);
   return out;
 }
 
-// States saved by earlier versions still continue: "STLEVT04" kept no lone documents (its
+std::string u64_bytes(std::uint64_t v) { return std::string(reinterpret_cast<const char*>(&v), 8); }
+
+// States saved by earlier versions still continue: "STLEVT05" kept only a one-document
+// event's document, as its names (the vector is the centroid), "STLEVT04" none (its
 // one-document events restore without), "STLEVT03" also wrote each term's count without
 // its age (the terms restore as just seen), "STLEVT02" also had no sketch count at the
-// end. Built here from a current state: the lone documents dropped, the ages zeroed, then
-// the sketches cut.
+// end. Built here from a current state: the kept documents cut to names, dropped, the
+// ages zeroed, then the sketches cut.
 TEST(EventClusterer, OlderStatesRestore) {
   EventClusterer live;
   add(live, kQuake1);
   add(live, kRecall);
   const std::string bytes = live.serialize();
-  const std::string no_lone(8, '\0');  // what a restored older state writes: none kept
-  ASSERT_NE(with_lone_fields(bytes, no_lone), bytes);  // both events keep their document
-  std::string v4 = with_lone_fields(bytes, "");
-  v4[0] = '4';  // the magic's low byte, little-endian
+  const KeptField none = [](std::uint64_t, const std::vector<std::uint64_t>&) { return u64_bytes(0); };
+  const KeptField dropped = [](std::uint64_t, const std::vector<std::uint64_t>&) { return std::string(); };
+  const KeptField as_v5 = [](std::uint64_t documents, const std::vector<std::uint64_t>& names) {
+    if (documents != 1) return u64_bytes(0);
+    std::string field = u64_bytes(1 + names.size());
+    for (std::uint64_t n : names) field += u64_bytes(n);
+    return field;
+  };
+  ASSERT_NE(with_kept_fields(bytes, none), bytes);  // both events keep their document
+  std::string v5 = with_kept_fields(bytes, as_v5);
+  ASSERT_NE(v5.size(), bytes.size());
+  v5[0] = '5';  // the magic's low byte, little-endian
+  Result<EventClusterer> from_v5 = EventClusterer::restore(v5);
+  ASSERT_TRUE(from_v5.ok()) << from_v5.status().message();
+  EXPECT_EQ(from_v5->serialize(), bytes);  // a lone document is all a v5 state could keep
+
+  std::string v4 = with_kept_fields(bytes, dropped);
+  v4[0] = '4';
   Result<EventClusterer> from_v4 = EventClusterer::restore(v4);
   ASSERT_TRUE(from_v4.ok()) << from_v4.status().message();
   const std::string current = from_v4->serialize();
-  EXPECT_EQ(current, with_lone_fields(bytes, no_lone));
+  EXPECT_EQ(current, with_kept_fields(bytes, none));
   // then, per term, its hash and count | age << 32.
   std::uint64_t terms = 0;
   std::memcpy(&terms, current.data() + 40, 8);
@@ -258,7 +287,7 @@ TEST(EventClusterer, OlderStatesRestore) {
     std::memset(age, 0, 4);
   }
   ASSERT_TRUE(some_age);  // kQuake1's terms are one document old
-  std::string v3 = with_lone_fields(aged_now, "");
+  std::string v3 = with_kept_fields(aged_now, dropped);
   v3[0] = '3';
   Result<EventClusterer> from_v3 = EventClusterer::restore(v3);
   ASSERT_TRUE(from_v3.ok()) << from_v3.status().message();
@@ -401,7 +430,7 @@ TEST(EventClusterer, AJoiningDocumentFoldsInALoneOneItBridges) {
   EventOptions off;
   off.absorb_similarity = 2;
   EventOptions short_window;
-  short_window.absorb_window_documents = 1;
+  short_window.revision_window_documents = 1;
   for (const EventOptions& o : {off, short_window}) {
     EventClusterer d(o);
     add(d, kQuake1);
@@ -411,6 +440,62 @@ TEST(EventClusterer, AJoiningDocumentFoldsInALoneOneItBridges) {
     EXPECT_TRUE(joined.absorbed.empty());
     EXPECT_EQ(d.open_events(), 2u);
   }
+}
+
+// Two title fights of one champion, reported alternately (test_title_fights.h): the
+// second fight's first report joins the first fight's only one, as does every later
+// report of either. With a dozen reports the event's documents read as two groups, and
+// it is split: each fight ends in an event of its own, in the same story.
+TEST(EventClusterer, AnEventThatReadsAsTwoIsSplit) {
+  const auto first = testing::title_fight_reports(0, 8), second = testing::title_fight_reports(1, 8);
+  auto run = [&](EventClusterer& c, std::size_t from, std::map<std::uint64_t, std::uint64_t>& event_of,
+                 std::vector<EventAssignment>& got) {
+    for (std::size_t i = from; i < 16; ++i) {
+      const auto& [title, text] = (i % 2 == 0 ? first : second)[i / 2];
+      got.push_back(c.add(document_terms(title, text, nullptr), "2024-03-05", "en"));
+      event_of[got.back().document] = got.back().event;
+      for (std::uint64_t moved : got.back().moved_documents) event_of[moved] = got.back().split_into;
+    }
+  };
+  EventClusterer c;
+  std::map<std::uint64_t, std::uint64_t> event_of;  // document number -> its event, moves applied
+  std::vector<EventAssignment> got;
+  run(c, 0, event_of, got);
+  ASSERT_EQ(got[1].event, got[0].event);  // the second fight's first report joined the first's event
+  std::size_t splits = 0, split_at = 0;
+  for (std::size_t i = 0; i < got.size(); ++i)
+    if (got[i].split_into != 0) ++splits, split_at = i;
+  EXPECT_EQ(splits, 1u);
+  for (std::uint64_t d = 1; d <= 16; ++d) {
+    EXPECT_EQ(event_of[d], event_of[(d - 1) % 2 + 1]) << "document " << d;  // odd: first fight, even: second
+  }
+  EXPECT_NE(event_of[1], event_of[2]);
+  EXPECT_EQ(got[split_at].story, got[0].story);
+  EXPECT_EQ(c.open_events(), 2u);
+
+  // A state saved before the split continues to the same split.
+  EventClusterer d;
+  std::map<std::uint64_t, std::uint64_t> d_event_of;
+  std::vector<EventAssignment> d_got;
+  for (std::size_t i = 0; i < split_at; ++i) {
+    const auto& [title, text] = (i % 2 == 0 ? first : second)[i / 2];
+    d.add(document_terms(title, text, nullptr), "2024-03-05", "en");
+  }
+  Result<EventClusterer> restored = EventClusterer::restore(d.serialize());
+  ASSERT_TRUE(restored.ok()) << restored.status().message();
+  run(*restored, split_at, d_event_of, d_got);
+  EXPECT_EQ(d_got[0].split_into, got[split_at].split_into);
+  EXPECT_EQ(d_got[0].moved_documents, got[split_at].moved_documents);
+  EXPECT_EQ(restored->serialize(), c.serialize());
+
+  // Off: one event holds both fights.
+  EventOptions off;
+  off.split_margin = 2;
+  EventClusterer e(off);
+  std::map<std::uint64_t, std::uint64_t> e_event_of;
+  std::vector<EventAssignment> e_got;
+  run(e, 0, e_event_of, e_got);
+  for (const EventAssignment& a : e_got) EXPECT_EQ(a.event, e_got[0].event);
 }
 
 TEST(EventClusterer, MemoryIsBoundedByTheWindow) {

@@ -198,10 +198,16 @@ Result<PlacementStats> place_new_articles(Store& store, const PlacementOptions& 
       row.story = got.story;
       row.similarity = got.similarity;
       row.date_conflict = got.date_conflict;
+      row.seq = got.document;
       if (Status st = store.set_event(row); !st.ok()) return fail(st);
       for (std::uint64_t lone : got.absorbed)
         if (Status st = store.move_event(lone, got.event, got.story); !st.ok()) return fail(st);
       stats.events_folded += got.absorbed.size();
+      // After the folds: a folded article can be among those a split moves.
+      if (got.split_into != 0) {
+        if (Status st = store.move_documents(got.moved_documents, got.split_into, got.story); !st.ok()) return fail(st);
+        ++stats.events_split;
+      }
       ++stats.placed;
       stats.new_events += got.new_event;
       stats.new_stories += got.new_story;

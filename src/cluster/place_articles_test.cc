@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "cluster/test_title_fights.h"
 #include "storyline/copies.h"
 #include "storyline/document.h"
 
@@ -74,6 +75,12 @@ class PlaceArticlesTest : public ::testing::Test {
     ASSERT_TRUE(store_->begin().ok());
     ASSERT_TRUE(store_->add(d, raw_content_hash(d.bytes), a).ok());
     ASSERT_TRUE(store_->commit().ok());
+  }
+  // Places the new articles; a failure fails the test (and returns empty stats).
+  PlacementStats Place() {
+    Result<PlacementStats> placed = place_new_articles(*store_, {});
+    EXPECT_TRUE(placed.ok()) << placed.status().message();
+    return placed.ok() ? *placed : PlacementStats{};
   }
   // article rowid -> its original's rowid.
   std::map<std::int64_t, std::int64_t> Links() {
@@ -158,16 +165,12 @@ TEST_F(PlaceArticlesTest, AFoldedEventsArticleMovesToTheEventThatTookIt) {
       "Doctors at the Padang general hospital treated hundreds of injured residents overnight; generators failed "
       "and wards overflowed into corridors.",
       "Padang hospitals overwhelmed");
-  Result<PlacementStats> first = place_new_articles(*store_, {});
-  ASSERT_TRUE(first.ok()) << first.status().message();
-  ASSERT_EQ(first->new_events, 2u);
+  ASSERT_EQ(Place().new_events, 2u);
   Add("https://three.example/b", "Three", "2024-03-06",
       "The magnitude 7.1 earthquake off Sumatra killed 12 people. Doctors at the Padang general hospital treated "
       "hundreds of injured residents as wards overflowed into corridors.",
       "Sumatra quake: Padang hospitals overwhelmed as toll rises to 12");
-  Result<PlacementStats> second = place_new_articles(*store_, {});
-  ASSERT_TRUE(second.ok()) << second.status().message();
-  EXPECT_EQ(second->events_folded, 1u);
+  EXPECT_EQ(Place().events_folded, 1u);
   Result<std::vector<EventRow>> rows = store_->event_rows();
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 3u);
@@ -175,6 +178,35 @@ TEST_F(PlaceArticlesTest, AFoldedEventsArticleMovesToTheEventThatTookIt) {
     EXPECT_EQ(r.event, (*rows)[0].event) << "article " << r.article;
     EXPECT_EQ(r.story, (*rows)[0].story) << "article " << r.article;
   }
+}
+
+// Two fights reported alternately, over two runs: the first run places one event for
+// both, the second splits it (test_title_fights.h), and the rows of the first run's
+// articles follow: each fight's articles end in one event, the two in one story.
+TEST_F(PlaceArticlesTest, AnEventSplitAcrossRunsMovesTheEarlierRunsArticles) {
+  const auto fights = std::vector{testing::title_fight_reports(0, 8), testing::title_fight_reports(1, 8)};
+  auto add_reports = [&](int from, int to) {
+    for (int i = from; i < to; ++i) {
+      const auto& [title, text] = fights[i % 2][i / 2];
+      Add("https://fight.example/" + std::to_string(i), "Ring", "2024-03-05", text, title);
+    }
+  };
+  add_reports(0, 10);
+  ASSERT_EQ(Place().new_events, 1u);  // one event for both fights so far
+  add_reports(10, 16);
+  EXPECT_EQ(Place().events_split, 1u);
+  Result<std::vector<EventRow>> rows = store_->event_rows();
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 16u);
+  std::map<std::int64_t, const EventRow*> by_article;
+  for (const EventRow& r : *rows) by_article[r.article] = &r;
+  std::vector<const EventRow*> in_order;  // articles were added in report order
+  for (const auto& [article, row] : by_article) in_order.push_back(row);
+  for (std::size_t i = 0; i < in_order.size(); ++i) {
+    EXPECT_EQ(in_order[i]->event, in_order[i % 2]->event) << "report " << i;
+    EXPECT_EQ(in_order[i]->story, in_order[0]->story) << "report " << i;
+  }
+  EXPECT_NE(in_order[0]->event, in_order[1]->event);
 }
 
 }  // namespace

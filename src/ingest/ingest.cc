@@ -113,6 +113,7 @@ Result<IngestStats> ingest(const std::string& db_path, const std::vector<std::st
       stats.placed = placed->placed;
       stats.new_events = placed->new_events;
       stats.events_folded = placed->events_folded;
+      stats.events_split = placed->events_split;
       stats.new_stories = placed->new_stories;
       stats.copies = placed->copies;
     }

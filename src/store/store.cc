@@ -74,6 +74,13 @@ ALTER TABLE article_copies ADD COLUMN shared_shingles INTEGER NOT NULL DEFAULT 0
 ALTER TABLE article_copies ADD COLUMN words_added INTEGER;
 ALTER TABLE article_copies ADD COLUMN words_removed INTEGER;
 )sql",
+    // 4 -> 5: an article's number in the clusterer's stream, by which a split moves it
+    // (EventAssignment::moved_documents). Rows placed before have none (NULL): their
+    // events were placed by a clusterer state that keeps no documents, so never split.
+    R"sql(
+ALTER TABLE article_events ADD COLUMN seq INTEGER;
+CREATE INDEX article_events_seq ON article_events(seq);
+)sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
@@ -453,10 +460,12 @@ Status Store::save_cluster_state(const std::string& state) {
 
 Status Store::set_event(const EventRow& row) {
   Stmt s(impl_->db,
-         "INSERT OR REPLACE INTO article_events(article, event, story, similarity, date_conflict) VALUES(?,?,?,?,?)");
+         "INSERT OR REPLACE INTO article_events(article, event, story, similarity, date_conflict, seq) "
+         "VALUES(?,?,?,?,?,?)");
   if (!s.ok()) return sql_error(impl_->db, "set event");
   s.bind(1, row.article).bind(2, static_cast<std::int64_t>(row.event)).bind(3, static_cast<std::int64_t>(row.story));
   s.bind_real(4, row.similarity).bind(5, static_cast<std::int64_t>(row.date_conflict ? 1 : 0));
+  s.bind(6, static_cast<std::int64_t>(row.seq));
   return s.step() == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "set event");
 }
 
@@ -465,6 +474,17 @@ Status Store::move_event(std::uint64_t from, std::uint64_t event, std::uint64_t 
   if (!s.ok()) return sql_error(impl_->db, "move event");
   s.bind(1, static_cast<std::int64_t>(from)).bind(2, static_cast<std::int64_t>(event)).bind(3, static_cast<std::int64_t>(story));
   return s.step() == SQLITE_DONE ? Status::Ok() : sql_error(impl_->db, "move event");
+}
+
+Status Store::move_documents(const std::vector<std::uint64_t>& seqs, std::uint64_t event, std::uint64_t story) {
+  Stmt s(impl_->db, "UPDATE article_events SET event = ?2, story = ?3 WHERE seq = ?1");
+  if (!s.ok()) return sql_error(impl_->db, "move documents");
+  for (std::uint64_t seq : seqs) {
+    s.bind(1, static_cast<std::int64_t>(seq)).bind(2, static_cast<std::int64_t>(event)).bind(3, static_cast<std::int64_t>(story));
+    if (s.step() != SQLITE_DONE) return sql_error(impl_->db, "move documents");
+    s.reset();
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<EventRow>> Store::event_rows(std::uint64_t story) {

@@ -184,9 +184,11 @@ TEST_F(StoreTest, CopyLinksKeepTheirEvidenceAndAVersion3LinkHasNoDiff) {
     EXPECT_EQ((*rows)[0].words_removed, 0);
   }
   {
-    // Back to version 3: the link loses its new columns, as a store written then had none.
+    // Back to version 3: the link loses its new columns, and article_events its seq, as a
+    // store written then had none.
     RawSql("ALTER TABLE article_copies DROP COLUMN shared_shingles; ALTER TABLE article_copies DROP COLUMN words_added;"
-           "ALTER TABLE article_copies DROP COLUMN words_removed; PRAGMA user_version=3;");
+           "ALTER TABLE article_copies DROP COLUMN words_removed;"
+           "DROP INDEX article_events_seq; ALTER TABLE article_events DROP COLUMN seq; PRAGMA user_version=3;");
   }
   auto st = Open();
   ASSERT_TRUE(st);

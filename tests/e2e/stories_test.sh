@@ -79,6 +79,30 @@ ok = ok and off[0]["event"] != off[2]["event"] == off[1]["event"]
 if not ok: print(on, off); sys.exit(1)
 PY
 
+# --- two fights reported alternately share one event until it reads as two and splits;
+# --- the lines printed before the split (earlier batches) follow it ---
+"$PY" - > fights.jsonl <<'PY'
+import json
+kind = "Klitschko heavyweight title belts retained stopped referee champion jab crowd defence challenger".split()
+own = ["Rahman Hasim Mannheim seventh substitute sluggish Weeks notice Lewis former cornered arena".split(),
+       "Thompson Tony Bern sixth southpaw rematch Suisse veteran canvas Swiss forty stadium".split()]
+for n in range(16):
+    f, i = n % 2, n // 2
+    title = " ".join(["Klitschko"] + [own[f][(i + 3 * k) % 12] for k in range(4)])
+    text = " ".join(kind[(i + k) % 12] + " " + own[f][(2 * i + k) % 12] for k in range(7)) + " ."
+    print(json.dumps({"id": "f%d-%d" % (f, i), "title": title, "text": text, "lang": "en", "date": "2024-03-05"}))
+PY
+run fights.out err cluster --batch 4 fights.jsonl
+run fights_off.out err cluster --batch 4 --split-margin 2 fights.jsonl
+"$PY" - fights.out fights_off.out <<'PY' && pass "an event that reads as two fights is split, earlier lines included (one event when off)" || fail "split lines (see above)"
+import json, sys
+on, off = ([json.loads(l) for l in open(p)] for p in sys.argv[1:3])
+events = {f: {r["event"] for r in on if r["id"].startswith(f)} for f in ("f0", "f1")}
+ok = len(on) == 16 and all(len(e) == 1 for e in events.values()) and events["f0"] != events["f1"]
+ok = ok and len({r["story"] for r in on}) == 1 and len({r["event"] for r in off}) == 1
+if not ok: print(on, off); sys.exit(1)
+PY
+
 # --- the seeds (need ../shared) ---
 if [[ -d "$seeds" ]]; then
   run seeds.jsonl err cluster "$seeds"/00[0-4]_*.txt
