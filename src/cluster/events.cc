@@ -79,8 +79,11 @@ struct KeptDocument {
 // Kept beside the events, not in them: scoring reads an event per posting.
 struct KeptEvent {
   std::vector<KeptDocument> documents;  // in the order they joined
-  SplitTerms split_terms;               // their strongest terms (when splitting)
-  PackedGram gram;                      // and those terms' dot products
+  // The documents' strongest terms and their dot products, taken when the event is
+  // tested (ensure_products), for the documents that joined since: an event that never
+  // grows to a test costs none.
+  SplitTerms split_terms;
+  PackedGram gram;
   std::vector<std::uint64_t> names;     // the first document's, while it is the only one
 };
 
@@ -276,7 +279,7 @@ struct EventClusterer::State {
   std::vector<std::pair<std::uint64_t, double>> story_sims;
   std::vector<std::pair<std::uint64_t, double>> sketch_sims;  // scratch
   std::unordered_map<std::uint64_t, KeptEvent> kept;  // by event id
-  std::vector<double> gram_row;  // append_kept()'s scratch
+  std::vector<double> gram_row;  // ensure_products()'s scratch
   TermProbe term_probe;           // and these
   std::vector<std::uint32_t> split_scratch;
   std::vector<std::pair<double, std::uint32_t>> lone_candidates;  // (similarity, slot), scratch
@@ -493,19 +496,19 @@ struct EventClusterer::State {
   bool revising() const { return absorbing() || splitting(); }
   bool in_window(std::uint64_t seq) const { return docs - seq < options.revision_window_documents; }
 
-  // Appends a document to an event's kept ones, and when splitting, its products with
-  // them (over its strongest terms) to their Gram.
-  void append_kept(KeptEvent& k, KeptDocument d) {
-    if (splitting()) {
-      const std::size_t n = k.split_terms.size();
-      k.split_terms.append(d.vector, kSplitTestTerms, split_scratch);
+  // Takes the strongest terms of the kept documents that have none yet, and their dot
+  // products with the documents before them and with themselves: row by row, each with
+  // the later document in the probe, so the numbers do not depend on when they are taken.
+  void ensure_products(KeptEvent& k) {
+    while (k.split_terms.size() < k.documents.size())
+      k.split_terms.append(k.documents[k.split_terms.size()].vector, kSplitTestTerms, split_scratch);
+    while (k.gram.size < k.documents.size()) {
+      const std::size_t n = k.gram.size;
       term_probe.assign(k.split_terms, n);
-      std::vector<double>& row = gram_row;
-      row.clear();
-      for (std::size_t j = 0; j <= n; ++j) row.push_back(term_probe.dot(k.split_terms, j));
-      k.gram.append(row);
+      gram_row.clear();
+      for (std::size_t j = 0; j <= n; ++j) gram_row.push_back(term_probe.dot(k.split_terms, j));
+      k.gram.append(gram_row);
     }
-    k.documents.push_back(std::move(d));
   }
 
   // Adds a document to an event's kept ones, or drops them all when the event no longer
@@ -519,7 +522,7 @@ struct EventClusterer::State {
       kept.erase(k);
       return;
     }
-    append_kept(k->second, std::move(d));
+    documents.push_back(std::move(d));
   }
 
   // Folds into the event at `slot`, which a document just joined, every one-document
@@ -594,7 +597,7 @@ struct EventClusterer::State {
     const std::size_t half = static_cast<std::size_t>(options.split_min_half);
     if (documents.size() < 2 * half || documents.size() != events[slot].size || !in_window(documents.front().seq))
       return;
-    if (k->second.gram.size != documents.size()) return;  // (append_kept keeps them in step)
+    ensure_products(k->second);
     TwoGroups groups = split_in_two(k->second.gram);
     if (std::min(groups.first_size, groups.second_size) < half || groups.margin < options.split_margin) return;
     if (groups.in_second[0]) groups.in_second.flip();  // the first document's half keeps the event
@@ -985,8 +988,8 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
       if (n_kept > 0 && n_kept != e.size) r.fail();  // an event keeps all of its documents or none
       if (n_kept > 0 && r.ok()) {
         KeptEvent& k = s.kept[e.id];
-        // Their products are not saved: taken again, in the same order, they are the
-        // same numbers.
+        // Their products are not saved: taken again at the next test, they are the same
+        // numbers.
         for (std::uint64_t i = 0; i < n_kept && r.ok(); ++i) {
           KeptDocument d;
           d.seq = r.u64();
@@ -998,7 +1001,7 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
             if (t > 0 && h <= d.vector.back().hash) repeated_term = true;
             d.vector.push_back({h, static_cast<float>(r.f64())});
           }
-          s.append_kept(k, std::move(d));
+          k.documents.push_back(std::move(d));
         }
         for (std::uint64_t n = r.u64(), i = 0; i < n && r.ok(); ++i) k.names.push_back(r.u64());
       }
@@ -1013,7 +1016,7 @@ Result<EventClusterer> EventClusterer::restore(std::string_view bytes, EventOpti
         only.day = e.first_day;
         only.lang = e.langs.empty() ? "" : e.langs[0];
         for (const auto& [h, w] : s.scratch.added) only.vector.push_back({h, w});
-        s.append_kept(k, std::move(only));
+        k.documents.push_back(std::move(only));
         for (std::uint64_t i = 1; i < lone && r.ok(); ++i) k.names.push_back(r.u64());
       } else if (lone > 0) {
         r.fail();  // only a one-document event kept its document

@@ -84,7 +84,7 @@ double TermProbe::dot(const SplitTerms& terms, std::size_t document) const {
   for (std::size_t k = terms.begin[document]; k < terms.begin[document + 1]; ++k) {
     const std::uint32_t f = terms.fingerprints[k];
     std::size_t i = (f * 0x9E3779B1u) & mask_;
-    while (slots[i].fingerprint != f && slots[i].weight != 0.0f) i = (i + 1) & mask_;
+    while ((slots[i].fingerprint != f) & (slots[i].weight != 0.0f)) i = (i + 1) & mask_;  // one branch, rarely taken
     const float w = slots[i].fingerprint == f ? slots[i].weight : 0.0f;  // 0 when empty
     d += double(terms.weights[k]) * w;
   }
