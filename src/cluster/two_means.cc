@@ -97,8 +97,7 @@ TwoGroups split_in_two(const PackedGram& gram, int max_rounds) {
   if (n < 2) return out;
   // A document's dot product with a half's centroid (the sum of its vectors) is the sum
   // of its products with the half's documents; the centroid's squared norm, the sum of
-  // those over the half.
-  // Unpacked: the loops below read rows.
+  // those over the half. The products unpacked to a square, read by rows below.
   std::vector<double> m(n * n);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j <= i; ++j) m[i * n + j] = m[j * n + i] = gram.at(i, j);
