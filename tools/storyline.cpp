@@ -259,15 +259,22 @@ int run_ingest(const std::vector<std::string>& inputs, const std::string& db, in
                  s.documents, s.inputs_total, db.c_str(), s.seconds, s.seconds > 0 ? s.documents / s.seconds : 0.0, s.added,
                  s.new_versions, s.unchanged, failed);
     if (s.placed) {
+      auto counted = [](std::size_t n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+      };
       // Revisions of earlier placements, named only when there are some.
       std::vector<std::string> revised;
-      if (s.events_folded > 0) revised.push_back(std::to_string(s.events_folded) + " one-article events folded into others");
-      if (s.events_split > 0) revised.push_back(std::to_string(s.events_split) + " events split in two");
+      if (s.events_folded > 0)
+        revised.push_back(counted(s.events_folded, "one-article event folded into another",
+                                  "one-article events folded into others"));
+      if (s.events_split > 0) revised.push_back(counted(s.events_split, "event split in two", "events split in two"));
       std::string folded;
       for (const std::string& r : revised) folded += (folded.empty() ? " (" : ", ") + r;
       if (!folded.empty()) folded += ")";
-      std::fprintf(stderr, "placed %zu articles: %zu new events%s, %zu new stories, %zu copies (storyline stories)\n",
-                   s.placed, s.new_events, folded.c_str(), s.new_stories, s.copies);
+      std::fprintf(stderr, "placed %s: %s%s, %s, %s (storyline stories)\n",
+                   counted(s.placed, "article", "articles").c_str(), counted(s.new_events, "new event", "new events").c_str(),
+                   folded.c_str(), counted(s.new_stories, "new story", "new stories").c_str(),
+                   counted(s.copies, "copy", "copies").c_str());
     }
   }
   return failed ? kExitSomeFailed : kExitOk;

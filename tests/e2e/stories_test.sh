@@ -120,7 +120,7 @@ PY
   run out err ingest --db s.db "$seeds"/00[0-3]_*.txt
   run before.jsonl err stories --db s.db --json
   run out err ingest --db s.db "$seeds"/004_*.txt
-  [[ $RC -eq 0 ]] && grep -q "placed 1 articles: 1 new events, 0 new stories" err && pass "a later page is placed alone: a new event in the existing story" || { fail "incremental ingest"; show err; }
+  [[ $RC -eq 0 ]] && grep -q "placed 1 article: 1 new event, 0 new stories" err && pass "a later page is placed alone: a new event in the existing story" || { fail "incremental ingest"; show err; }
   run after.jsonl err stories --db s.db --json
   "$PY" - before.jsonl after.jsonl <<'PY' && pass "stories --json: the earlier event is unchanged, the story now has two events and five articles" || fail "stories after the incremental ingest (see above)"
 import json, sys
