@@ -107,10 +107,13 @@ Status read_jsonl(const ReadFn& read, const std::string& path, const SourceCallb
     if (doc.bytes.empty()) {
       // A pre-extracted line ({"id","title","text","lang","date"}, what `cluster` reads):
       // its title and date are kept as given (extract_article reads its text as the body).
+      // One with a title and no text (a headline, a one-sentence brief) is read as a
+      // one-line article: its title is its body too.
       doc.bytes = str("text");
       doc.title = str("title");
       doc.published = str("date");
       if (doc.published.empty()) doc.published = str("published");
+      if (doc.bytes.find_first_not_of(" \t\r\n") == std::string::npos) doc.bytes = doc.title;
     }
     if (doc.bytes.empty()) {
       cb.on_problem(where, "no \"html\" or \"text\"");

@@ -270,5 +270,15 @@ ok = (a["title"] == "Harbour crane collapses in Riverton" and a["published"] == 
       and a["text"].startswith("A crane collapsed") and "Harbour crane collapses" not in a["text"])
 if not ok: print(a); sys.exit(1)
 PYEOF
+cat > brief.jsonl <<'J'
+{"id": "p2", "title": "Riverton harbour reopens after crane collapse", "text": "", "lang": "en", "date": "2024-03-05"}
+J
+run out.jsonl err extract brief.jsonl
+"$PY" - out.jsonl <<'PYEOF' && pass "a pre-extracted line with a title and no text: a one-line article" || { fail "title-only line (see above)"; show err; }
+import json, sys
+a = json.loads(open(sys.argv[1]).readline())
+ok = a["title"] == "Riverton harbour reopens after crane collapse" and a["text"] == a["title"] and a["published"] == "2024-03-05"
+if not ok: print(a); sys.exit(1)
+PYEOF
 
 finish
