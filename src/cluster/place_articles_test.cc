@@ -203,6 +203,7 @@ TEST_F(PlaceArticlesTest, AnEventSplitAcrossRunsMovesTheEarlierRunsArticles) {
   std::vector<const EventRow*> in_order;  // articles were added in report order
   for (const auto& [article, row] : by_article) in_order.push_back(row);
   for (std::size_t i = 0; i < in_order.size(); ++i) {
+    EXPECT_EQ(in_order[i]->seq, i + 1) << "report " << i;  // its number in the clusterer's stream
     EXPECT_EQ(in_order[i]->event, in_order[i % 2]->event) << "report " << i;
     EXPECT_EQ(in_order[i]->story, in_order[0]->story) << "report " << i;
   }

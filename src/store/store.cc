@@ -488,7 +488,7 @@ Status Store::move_documents(const std::vector<std::uint64_t>& seqs, std::uint64
 }
 
 Result<std::vector<EventRow>> Store::event_rows(std::uint64_t story) {
-  std::string sql = "SELECT article, event, story, similarity, date_conflict FROM article_events";
+  std::string sql = "SELECT article, event, story, similarity, date_conflict, seq FROM article_events";
   if (story) sql += " WHERE story = ?1";
   sql += " ORDER BY story, event, article";
   Stmt s(impl_->db, sql.c_str());
@@ -503,6 +503,7 @@ Result<std::vector<EventRow>> Store::event_rows(std::uint64_t story) {
     r.story = static_cast<std::uint64_t>(s.int64(2));
     r.similarity = s.real(3);
     r.date_conflict = s.int64(4) != 0;
+    r.seq = static_cast<std::uint64_t>(s.int64(5));  // NULL (placed before schema 5): 0
     out.push_back(r);
   }
   if (rc != SQLITE_DONE) return sql_error(impl_->db, "events");
