@@ -448,19 +448,22 @@ TEST(EventClusterer, AJoiningDocumentFoldsInALoneOneItBridges) {
 // it is split: each fight ends in an event of its own, in the same story.
 TEST(EventClusterer, AnEventThatReadsAsTwoIsSplit) {
   const auto first = testing::title_fight_reports(0, 8), second = testing::title_fight_reports(1, 8);
-  auto run = [&](EventClusterer& c, std::size_t from, std::map<std::uint64_t, std::uint64_t>& event_of,
-                 std::vector<EventAssignment>& got) {
-    for (std::size_t i = from; i < 16; ++i) {
+  // Reports from..to-1, alternating between the fights.
+  auto run = [&](EventClusterer& c, std::size_t from, std::size_t to) {
+    std::vector<EventAssignment> got;
+    for (std::size_t i = from; i < to; ++i) {
       const auto& [title, text] = (i % 2 == 0 ? first : second)[i / 2];
       got.push_back(c.add(document_terms(title, text, nullptr), "2024-03-05", "en"));
-      event_of[got.back().document] = got.back().event;
-      for (std::uint64_t moved : got.back().moved_documents) event_of[moved] = got.back().split_into;
     }
+    return got;
   };
   EventClusterer c;
+  const std::vector<EventAssignment> got = run(c, 0, 16);
   std::map<std::uint64_t, std::uint64_t> event_of;  // document number -> its event, moves applied
-  std::vector<EventAssignment> got;
-  run(c, 0, event_of, got);
+  for (const EventAssignment& a : got) {
+    event_of[a.document] = a.event;
+    for (std::uint64_t moved : a.moved_documents) event_of[moved] = a.split_into;
+  }
   ASSERT_EQ(got[1].event, got[0].event);  // the second fight's first report joined the first's event
   std::size_t splits = 0, split_at = 0;
   for (std::size_t i = 0; i < got.size(); ++i)
@@ -475,15 +478,10 @@ TEST(EventClusterer, AnEventThatReadsAsTwoIsSplit) {
 
   // A state saved before the split continues to the same split.
   EventClusterer d;
-  std::map<std::uint64_t, std::uint64_t> d_event_of;
-  std::vector<EventAssignment> d_got;
-  for (std::size_t i = 0; i < split_at; ++i) {
-    const auto& [title, text] = (i % 2 == 0 ? first : second)[i / 2];
-    d.add(document_terms(title, text, nullptr), "2024-03-05", "en");
-  }
+  run(d, 0, split_at);
   Result<EventClusterer> restored = EventClusterer::restore(d.serialize());
   ASSERT_TRUE(restored.ok()) << restored.status().message();
-  run(*restored, split_at, d_event_of, d_got);
+  const std::vector<EventAssignment> d_got = run(*restored, split_at, 16);
   EXPECT_EQ(d_got[0].split_into, got[split_at].split_into);
   EXPECT_EQ(d_got[0].moved_documents, got[split_at].moved_documents);
   EXPECT_EQ(restored->serialize(), c.serialize());
@@ -492,9 +490,7 @@ TEST(EventClusterer, AnEventThatReadsAsTwoIsSplit) {
   EventOptions off;
   off.split_margin = 2;
   EventClusterer e(off);
-  std::map<std::uint64_t, std::uint64_t> e_event_of;
-  std::vector<EventAssignment> e_got;
-  run(e, 0, e_event_of, e_got);
+  const std::vector<EventAssignment> e_got = run(e, 0, 16);
   for (const EventAssignment& a : e_got) EXPECT_EQ(a.event, e_got[0].event);
 }
 

@@ -6,6 +6,14 @@
 
 namespace storyline {
 
+std::uint32_t kth_strongest_bucket(const std::vector<std::uint32_t>& counts, std::uint32_t top, std::size_t k,
+                                   std::size_t& need) {
+  std::uint32_t cut = top;
+  need = k;
+  while (counts[cut] < need) need -= counts[cut--];
+  return cut;
+}
+
 void select_strongest(std::vector<WeightedTerm>& terms, float scale, std::size_t k, std::vector<WeightedTerm>& out,
                       StrongestScratch& scratch) {
   if (terms.size() <= k) {
@@ -13,33 +21,29 @@ void select_strongest(std::vector<WeightedTerm>& terms, float scale, std::size_t
     out.assign(terms.begin(), terms.end());
     return;
   }
-  // Non-negative floats' bit patterns order as their values: a histogram of their top 12
-  // bits (the exponent and three bits of mantissa; a vector's weights span a few binary
-  // orders of magnitude, so a bucket holds a few percent of them) finds the bucket of
-  // the k-th strongest with no data-dependent branch, where nth_element mispredicts
-  // about every other comparison. The buckets above it are kept whole; the few terms of
-  // its own bucket are ranked by "stronger".
+  // A histogram of the weights' buckets (weight_bucket) finds the bucket of the k-th
+  // strongest with no data-dependent branch, where nth_element mispredicts about every
+  // other comparison. The buckets above it are kept whole; the few terms of its own
+  // bucket are ranked by "stronger".
   std::vector<std::uint32_t>& count = scratch.counts;
-  count.resize(4096);  // zeros when new; every call leaves them zero
-  std::uint32_t top = 0, bottom = 4095;  // the range of buckets used, cleared at the end
+  count.resize(kWeightBuckets);  // zeros when new; every call leaves them zero
+  std::uint32_t top = 0, bottom = kWeightBuckets - 1;  // the range of buckets used, cleared at the end
   for (auto& t : terms) {
     t.weight *= scale;
-    const std::uint32_t digit = std::bit_cast<std::uint32_t>(t.weight) >> 20;
+    const std::uint32_t digit = weight_bucket(t.weight);
     ++count[digit];
     top = std::max(top, digit);
     bottom = std::min(bottom, digit);
   }
-  std::uint32_t cut = top;
-  std::size_t need = k;  // how many of the cut bucket's terms to keep
-  if (k > 0)
-    while (count[cut] < need) need -= count[cut--];
+  std::size_t need = 0;  // how many of the cut bucket's terms to keep
+  const std::uint32_t cut = k > 0 ? kth_strongest_bucket(count, top, k, need) : top;
   std::vector<WeightedTerm>& kept = scratch.kept;
   std::vector<WeightedTerm>& tied = scratch.tied;
   kept.resize(terms.size() + 1);
   tied.clear();
   std::size_t n_kept = 0;
   for (const WeightedTerm& t : terms) {
-    const std::uint32_t digit = std::bit_cast<std::uint32_t>(t.weight) >> 20;
+    const std::uint32_t digit = weight_bucket(t.weight);
     kept[n_kept] = t;  // written always, counted when above the cut: no branch
     n_kept += digit > cut ? 1 : 0;
     if (digit == cut) tied.push_back(t);  // rare: a predicted branch

@@ -1,9 +1,9 @@
 #include "cluster/two_means.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <functional>
+
+#include "cluster/strongest_terms.h"
 
 namespace storyline {
 
@@ -26,25 +26,24 @@ PackedGram PackedGram::subset(const std::vector<bool>& in, bool value) const {
 }
 
 void SplitTerms::append(const std::vector<WeightedTerm>& v, std::size_t k, std::vector<std::uint32_t>& counts) {
-  // The k-th strongest weight's bucket of top 12 bits (as select_strongest finds it,
-  // strongest_terms.cc: non-negative floats' bits order as their values), without
-  // ranking the terms: every term in that bucket or above is kept, a few more than k.
+  // The k-th strongest weight's bucket, as select_strongest finds it, without ranking
+  // the terms within it: every term in that bucket or above is kept, a few more than k.
   std::uint32_t cut = 0;
   if (k > 0 && v.size() > k) {
-    counts.resize(4096);  // zeros between calls
-    std::uint32_t top = 0, bottom = 4095;
+    counts.resize(kWeightBuckets);  // zeros between calls
+    std::uint32_t top = 0, bottom = kWeightBuckets - 1;
     for (const WeightedTerm& t : v) {
-      const std::uint32_t digit = std::bit_cast<std::uint32_t>(t.weight) >> 20;
+      const std::uint32_t digit = weight_bucket(t.weight);
       ++counts[digit];
       top = std::max(top, digit);
       bottom = std::min(bottom, digit);
     }
-    cut = top;
-    for (std::size_t need = k; counts[cut] < need;) need -= counts[cut--];
+    std::size_t need = 0;
+    cut = kth_strongest_bucket(counts, top, k, need);
     std::fill(counts.begin() + bottom, counts.begin() + top + 1, 0u);
   }
   for (const WeightedTerm& t : v) {
-    if ((std::bit_cast<std::uint32_t>(t.weight) >> 20) < cut) continue;
+    if (weight_bucket(t.weight) < cut) continue;
     fingerprints.push_back(static_cast<std::uint32_t>(t.hash));
     weights.push_back(t.weight);
   }
