@@ -53,6 +53,21 @@ struct GenEvent {
   int left = 0;                    // documents still to write
 };
 
+// The options that differ from the defaults, as "; max terms 64; split margin 2", for
+// the speed lines: a figure of lighter settings is not taken for the default one.
+std::string named_settings(const storyline::EventOptions& options) {
+  const storyline::EventOptions defaults;
+  std::string settings;
+  if (options.max_document_terms != defaults.max_document_terms)
+    settings += "; max terms " + std::to_string(options.max_document_terms);
+  if (options.split_margin != defaults.split_margin) {
+    char margin[32];
+    std::snprintf(margin, sizeof margin, "; split margin %g", options.split_margin);
+    settings += margin;
+  }
+  return settings;
+}
+
 // Median over five passes of document_terms + EventClusterer::add over the records of
 // `path` in date order, each pass with a fresh clusterer. Returns false when the file
 // cannot be read.
@@ -88,9 +103,9 @@ bool time_real_articles(const std::string& path, const storyline::EventOptions& 
   std::sort(seconds.begin(), seconds.end());
   const double s = seconds[seconds.size() / 2];
   std::printf("cluster speed on real news: %.0f docs of 500 words/s on 1 thread (%zu articles of %.0f words on average, "
-              "%.0f articles/s; median of 5 passes)\n",
+              "%.0f articles/s; median of 5 passes%s)\n",
               static_cast<double>(words) / 500.0 / s, records.size(), static_cast<double>(words) / records.size(),
-              static_cast<double>(records.size()) / s);
+              static_cast<double>(records.size()) / s, named_settings(options).c_str());
   return true;
 }
 
@@ -219,17 +234,7 @@ int main(int argc, char** argv) {
   std::sort(runs.begin(), runs.end(), [](const GeneratedRun& a, const GeneratedRun& b) { return a.busy < b.busy; });
   const GeneratedRun& run = runs[runs.size() / 2];
   const double p = run.precision, r = run.recall;
-  // Settings other than the defaults are named on the line, so its figure is not taken
-  // for the default one.
-  const storyline::EventOptions defaults;
-  std::string settings;
-  if (options.max_document_terms != defaults.max_document_terms)
-    settings += "; max terms " + std::to_string(options.max_document_terms);
-  if (options.split_margin != defaults.split_margin) {
-    char margin[32];
-    std::snprintf(margin, sizeof margin, "; split margin %g", options.split_margin);
-    settings += margin;
-  }
+  const std::string settings = named_settings(options);
   std::printf("cluster speed: %.0f docs/s on 1 thread (%ld docs of %d words, %.1f MB/s of text; terms + clustering, "
               "%.1f + %.1f us a document; median of %d passes, range %.0f-%.0f%s)\n",
               static_cast<double>(docs) / run.busy, docs, words, static_cast<double>(run.bytes) / run.busy / 1e6,
