@@ -83,28 +83,29 @@ class ClusterOutput {
   };
   void print_front() {
     Line& l = held_.front();
-    if (auto it = moved_.find(l.event); it != moved_.end()) {
-      l.event = it->second.first;
-      l.story = it->second.second;
-      moved_.erase(it);  // a folded event had this one document
-    }
-    // A fold comes first (it takes a one-document event), then any splits: the last one
-    // noted is where the document is.
-    if (auto it = split_off_.find(l.seq); it != split_off_.end()) {
-      l.event = it->second.first;
-      l.story = it->second.second;
-      split_off_.erase(it);
-    }
+    // A fold comes first (it takes a one-document event, whose one document this is),
+    // then any splits: the last one noted is where the document is.
+    move_line(moved_, l.event, l);
+    move_line(split_off_, l.seq, l);
     nlohmann::json line = {{"id", l.id}, {"event", l.event}, {"story", l.story}};
     if (l.date_conflict) line["date_conflict"] = true;
     out_ << line.dump() << "\n";
     held_.pop_front();
   }
+  using Moves = std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>>;  // key -> (event, story)
+  // Moves `line` where moves[key] says, if it says, and forgets that entry: it was its only line.
+  static void move_line(Moves& moves, std::uint64_t key, Line& line) {
+    const auto it = moves.find(key);
+    if (it == moves.end()) return;
+    line.event = it->second.first;
+    line.story = it->second.second;
+    moves.erase(it);
+  }
   std::ostream& out_;
   std::uint64_t window_;
   std::deque<Line> held_;
-  std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> moved_;     // by folded event
-  std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> split_off_;  // by document number
+  Moves moved_;      // by folded event
+  Moves split_off_;  // by document number
 };
 
 // Terms of a batch on `threads` threads (pure per document), then clustering on this

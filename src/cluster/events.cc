@@ -49,7 +49,19 @@ struct Centroid {
   double norm2 = 0;
 };
 
+// Adds lang to langs unless it is empty or there already.
+void add_language(std::vector<std::string>& langs, std::string_view lang) {
+  if (!lang.empty() && std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.emplace_back(lang);
+}
+
 struct Event {
+  // Widens the event's days to cover [first, last] (first < 0: undated, no change).
+  void take_days(int first, int last) {
+    if (first < 0) return;
+    first_day = first_day < 0 ? first : std::min(first_day, first);
+    last_day = std::max(last_day, last);
+  }
+
   std::uint64_t id = 0;
   std::uint64_t story = 0;
   Centroid centroid;
@@ -462,11 +474,8 @@ struct EventClusterer::State {
       keep_document(k, {v, docs, out.date_conflict ? -1 : day, std::string(lang)}, e.size);
     }
     e.last_seq = docs;
-    if (!lang.empty() && std::find(e.langs.begin(), e.langs.end(), lang) == e.langs.end()) e.langs.emplace_back(lang);
-    if (day >= 0 && !out.date_conflict) {
-      e.first_day = e.first_day < 0 ? day : std::min(e.first_day, day);
-      e.last_day = std::max(e.last_day, day);
-    }
+    add_language(e.langs, lang);
+    if (!out.date_conflict) e.take_days(day, day);
     out.event = e.id;
     out.story = e.story;
     feed_story(e.story, terms.names, out.date_conflict ? -1 : day, lang);
@@ -564,12 +573,8 @@ struct EventClusterer::State {
       add_to(into.centroid, only.vector, slot, false, event_postings, scratch);
       for (const WeightedTerm& t : only.vector) event_postings.erase(t.hash, lone_slot);
       into.size += lone.size;
-      if (lone.first_day >= 0) {
-        into.first_day = into.first_day < 0 ? lone.first_day : std::min(into.first_day, lone.first_day);
-        into.last_day = std::max(into.last_day, lone.last_day);
-      }
-      for (const std::string& l : lone.langs)
-        if (std::find(into.langs.begin(), into.langs.end(), l) == into.langs.end()) into.langs.push_back(l);
+      into.take_days(lone.first_day, lone.last_day);
+      for (const std::string& l : lone.langs) add_language(into.langs, l);
       feed_story(into.story, lone_kept->second.names, lone.last_day, lone.langs.empty() ? "" : lone.langs[0]);
       lone.open = false;
       lone.absorbed = true;
@@ -646,12 +651,8 @@ struct EventClusterer::State {
       event_postings.find_lists(d.vector, scratch.lists);  // as add_to wants them
       add_to(e.centroid, d.vector, slot, e.size == 0, event_postings, scratch);
       ++e.size;
-      if (d.day >= 0) {
-        e.first_day = e.first_day < 0 ? d.day : std::min(e.first_day, d.day);
-        e.last_day = std::max(e.last_day, d.day);
-      }
-      if (!d.lang.empty() && std::find(e.langs.begin(), e.langs.end(), d.lang) == e.langs.end())
-        e.langs.push_back(d.lang);
+      e.take_days(d.day, d.day);
+      add_language(e.langs, d.lang);
       e.last_seq = std::max(e.last_seq, d.seq);
     }
   }
@@ -723,7 +724,7 @@ struct EventClusterer::State {
     if (!slot) return;
     Story& s = stories[*slot];
     for (std::uint64_t n : names) ++s.names[n];
-    if (!lang.empty() && std::find(s.langs.begin(), s.langs.end(), lang) == s.langs.end()) s.langs.emplace_back(lang);
+    add_language(s.langs, lang);
     if (day >= 0) s.last_day = std::max(s.last_day, day);
     s.last_seq = docs;
   }
